@@ -1,0 +1,65 @@
+/*
+ * cli_pub.h: the options and the life cycle every publishing subcommand
+ * shares (`tcop feed *`, `tcop replay`, `tcop relay`, `tcop demo`):
+ *
+ *   --listen URL  --wait-subscribers N  --linger S
+ *   --cert FILE  --key FILE  --ca FILE  --require-client-cert
+ *
+ * and the signals that stop a long-running command cleanly (SIGINT,
+ * SIGTERM, SIGHUP set cli_stop; SIGUSR1 sets cli_report).
+ */
+#ifndef TCOP_CLI_PUB_H
+#define TCOP_CLI_PUB_H
+
+#include <getopt.h>
+#include <signal.h>
+
+#include "cli/cli.h"
+#include "feed/pub.h"
+
+enum {
+	OPT_LISTEN = 1000, OPT_WAIT_SUBS, OPT_LINGER, OPT_CERT, OPT_KEY, OPT_CA,
+	OPT_REQ_CERT, OPT_FIRST_FREE
+};
+
+#define CLI_PUB_LONGOPTS                                               \
+	{ "listen", required_argument, NULL, OPT_LISTEN },             \
+	{ "wait-subscribers", required_argument, NULL, OPT_WAIT_SUBS }, \
+	{ "linger", required_argument, NULL, OPT_LINGER },             \
+	{ "cert", required_argument, NULL, OPT_CERT },                 \
+	{ "key", required_argument, NULL, OPT_KEY },                   \
+	{ "ca", required_argument, NULL, OPT_CA },                     \
+	{ "require-client-cert", no_argument, NULL, OPT_REQ_CERT }
+
+#define CLI_PUB_HELP                                                       \
+	"  --listen URL              publish here (tcp://, ipc://, inproc://, tls+tcp://)\n" \
+	"  --wait-subscribers N      start sending once N subscribers are connected\n" \
+	"  --linger S                wait S seconds before exiting so the last\n" \
+	"                            messages leave (default 1)\n"         \
+	"  --cert FILE --key FILE    TLS certificate and key (PEM) for tls+tcp://\n" \
+	"  --ca FILE                 CA (PEM) that client certificates must chain to\n" \
+	"  --require-client-cert     refuse subscribers without a certificate\n"
+
+struct cli_pub {
+	struct pub_opts o;
+	long wait_subs;
+	tcop_ms linger;
+};
+
+extern volatile sig_atomic_t cli_stop;   /* SIGINT, SIGTERM, SIGHUP */
+extern volatile sig_atomic_t cli_report; /* SIGUSR1 */
+
+/* Install the handlers above (no SA_RESTART: blocking calls return). */
+void cli_signals(void);
+
+void cli_pub_init(struct cli_pub *p);
+/* Handle option c if it is one of CLI_PUB_LONGOPTS: 1 handled, 0 not
+ * ours, -1 bad value (usage message printed). */
+int cli_pub_option(const char *cmd, struct cli_pub *p, int c, const char *arg);
+/* Open the publisher and wait for --wait-subscribers. CLI_OK, or an exit
+ * status after a message on stderr. */
+int cli_pub_start(const char *cmd, struct cli_pub *p, pub **out);
+/* Linger and close. */
+void cli_pub_finish(struct cli_pub *p, pub *pb);
+
+#endif
