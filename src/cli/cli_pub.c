@@ -108,6 +108,7 @@ cli_pub_start(const char *cmd, struct cli_pub *p, pub **out)
 				return CLI_FAIL;
 			}
 		}
+		pub_tick(*out); /* take note of the joiners now, cache empty */
 	}
 	return CLI_OK;
 }

@@ -7,6 +7,7 @@
  * message size is TCOP_MSG_MAX, so nng drops oversize messages itself
  * (they then show up as seq gaps, which is what they are).
  */
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 
 #include <nng/nng.h>
 #include <nng/protocol/pubsub0/sub.h>
+#include <nng/supplemental/util/platform.h>
 
 #include "core/strmap.h"
 #include "feed/bus.h"
@@ -68,10 +70,28 @@ feedbus_create(feedbus **out)
 	return TCOP_OK;
 }
 
+/*
+ * nng 1.5.2 can deadlock in nng_close() when a socket is closed while its
+ * peer is still sending hard (nanomsg/nng#1219, #1543; seen here about one
+ * close in four under a 100k msg/s publisher). So: stop taking messages
+ * (unsubscribe, drain), then close in a thread of its own and wait for it
+ * at most 2 s (net_close_bounded). A close that does not come back is left behind
+ * (its feed's memory with it) rather than hanging the caller, which is
+ * about to exit in every case where this happens.
+ */
 static void
 feed_free(struct feed *f)
 {
-	nng_close(f->sock);
+	nng_msg *m;
+
+	nng_socket_set(f->sock, NNG_OPT_SUB_UNSUBSCRIBE, "", 0);
+	while (nng_recvmsg(f->sock, &m, NNG_FLAG_NONBLOCK) == 0)
+		nng_msg_free(m);
+	if (!net_close_bounded(f->sock, 2000)) {
+		tcop_log("feed %s: the socket did not close in 2 s; left behind",
+		    f->url);
+		return;
+	}
 	if (f->tls != NULL)
 		nng_tls_config_free(f->tls);
 	strmap_fini(&f->seqs, NULL);

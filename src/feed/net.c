@@ -2,11 +2,15 @@
  * net.c: TLS configuration for nng endpoints, and nng error reporting (see
  * net.h). PEM files are read whole (at most 1 MiB) and handed to nng.
  */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "feed/net.h"
+
+#include <nng/supplemental/util/platform.h>
 
 bool
 net_is_tls(const char *url)
@@ -100,3 +104,48 @@ fail:
 	nng_tls_config_free(cfg);
 	return TCOP_EINVAL;
 }
+
+struct closer {
+	nng_socket sock;
+	atomic_int done;
+};
+
+static void *
+closer_run(void *arg)
+{
+	struct closer *c = arg;
+
+	nng_close(c->sock);
+	atomic_store(&c->done, 1);
+	return NULL;
+}
+
+bool
+net_close_bounded(nng_socket sock, int wait_ms)
+{
+	static struct closer cs[256];
+	static int ncs;
+	struct closer *c;
+	pthread_t th;
+
+	if (ncs == (int)(sizeof cs / sizeof cs[0])) {
+		nng_close(sock);
+		return true;
+	}
+	c = &cs[ncs++];
+	c->sock = sock;
+	atomic_store(&c->done, 0);
+	if (pthread_create(&th, NULL, closer_run, c) != 0) {
+		nng_close(sock);
+		return true;
+	}
+	for (int i = 0; i < wait_ms / 10 && !atomic_load(&c->done); i++)
+		nng_msleep(10);
+	if (!atomic_load(&c->done)) {
+		pthread_detach(th);
+		return false;
+	}
+	pthread_join(th, NULL);
+	return true;
+}
+

@@ -30,4 +30,12 @@ tcop_err net_tls_config(const struct net_tls *t, bool server,
 /* Log "what URL: nng's reason" and return TCOP_ENET. */
 tcop_err net_fail(const char *what, const char *url, int nng_rv);
 
+/*
+ * nng_close() in a thread of its own, waited for at most wait_ms: nng 1.5.2
+ * can deadlock closing a socket whose peer is sending hard (nanomsg/nng
+ * #1219, #1543). False if it did not come back in time (the socket is then
+ * left behind; callers are about to exit when this matters).
+ */
+bool net_close_bounded(nng_socket sock, int wait_ms);
+
 #endif

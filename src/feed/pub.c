@@ -33,6 +33,7 @@
 #define RESEND_SPREAD 2000 /* ms over which one cycle is sent */
 
 struct cached {
+	uint64_t stamp; /* p->sent when it was cached */
 	size_t len;
 	char msg[]; /* TOPIC SP JSON-with-resend */
 };
@@ -56,6 +57,7 @@ struct pub {
 	size_t cycle_pos;  /* next cache slot to visit */
 	size_t cycle_sent; /* messages sent in this cycle */
 	size_t cycle_total;
+	uint64_t cycle_stamp; /* only entries cached before this are re-sent */
 	uint64_t sent, resent;
 	char url[256];
 };
@@ -142,7 +144,10 @@ pub_close(pub *p, tcop_ms linger)
 		struct timespec ts = { linger / 1000, (linger % 1000) * 1000000 };
 		nanosleep(&ts, NULL);
 	}
-	nng_close(p->sock);
+	if (!net_close_bounded(p->sock, 2000)) {
+		tcop_log("publisher %s: the socket did not close in 2 s", p->url);
+		return;
+	}
 	if (p->tls != NULL)
 		nng_tls_config_free(p->tls);
 	strmap_fini(&p->seqs, NULL);
@@ -257,6 +262,7 @@ cache_update(pub *p, const char *topic, const char *json, size_t json_len,
 	if (c == NULL)
 		return;
 	c->len = len;
+	c->stamp = p->sent;
 	memcpy(c->msg, topic, tl);
 	c->msg[tl] = ' ';
 	memcpy(c->msg + tl + 1, json, json_len - 1);
@@ -312,6 +318,7 @@ pub_tick(pub *p)
 			p->cycle_pos = 0;
 			p->cycle_sent = 0;
 			p->cycle_total = p->cache.count;
+			p->cycle_stamp = p->sent;
 		}
 	}
 	if (!p->cycling)
@@ -325,9 +332,11 @@ pub_tick(pub *p)
 		if (e == NULL)
 			continue;
 		struct cached *c = e->pval;
+		p->cycle_sent++;
+		if (c->stamp > p->cycle_stamp)
+			continue; /* sent after the cycle began: the joiner has it */
 		if (send_raw(p, c->msg, c->len) == TCOP_OK)
 			p->resent++;
-		p->cycle_sent++;
 	}
 	if (p->cycle_pos >= p->cache.cap || p->cycle_sent >= p->cycle_total)
 		p->cycling = false;
