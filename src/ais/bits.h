@@ -1,0 +1,24 @@
+/*
+ * bits.h: big-endian bit-field extraction from a byte buffer, the way the
+ * ITU-R M.1371 message tables number their bits (bit 0 is the most
+ * significant bit of byte 0).
+ *
+ * The AIS decoder reads every field through these two helpers so that its
+ * code reads like the spec table (lon = SBITS(61, 28)). They never read
+ * past byte (start + width - 1) / 8: callers check the message length
+ * first, and the buffer must hold at least that many bytes.
+ * Widths are 1..32; a zero width gives 0.
+ */
+#ifndef TCOP_AIS_BITS_H
+#define TCOP_AIS_BITS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* The unsigned value of bits [start, start + width) of buf. */
+uint32_t ubits(const uint8_t *buf, size_t start, unsigned width);
+
+/* The same bits read as a two's complement signed value. */
+int32_t sbits(const uint8_t *buf, size_t start, unsigned width);
+
+#endif
