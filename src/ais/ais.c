@@ -3,7 +3,8 @@
  * the ITU-R M.1371-5 tables with ubits()/sbits() (see ais.h).
  *
  * Length rules follow gpsd, which learnt them from traffic in the wild: a
- * message shorter than its table is rejected (TCOP_ETRUNC), a longer one
+ * message shorter than its table is rejected (TCOP_ETRUNC; types 1-3 are
+ * taken from 163 bits, with a shorter radio status field), a longer one
  * is decoded from its first bits (some transmitters pad), except where the
  * table leaves no room for doubt (type 21: 272..368 bits; type 27: 96 bits,
  * or a whole 168-bit slot as some transmitters send it; any other length
@@ -55,7 +56,7 @@ sixbit(const uint8_t *bits, size_t start, size_t count, char *to)
 }
 
 static void
-decode_t1(const uint8_t *bits, struct ais_t1 *p)
+decode_t1(const uint8_t *bits, size_t nbits, struct ais_t1 *p)
 {
 	p->status = UBITS(38, 4);
 	p->turn = SBITS(42, 8);
@@ -68,7 +69,8 @@ decode_t1(const uint8_t *bits, struct ais_t1 *p)
 	p->second = UBITS(137, 6);
 	p->maneuver = UBITS(143, 2);
 	p->raim = UBITS(148, 1);
-	p->radio = UBITS(149, 19);
+	/* 163-bit reports exist in the wild: radio status is what is left */
+	p->radio = UBITS(149, nbits >= 168 ? 19 : (unsigned)(nbits - 149));
 }
 
 static void
@@ -278,7 +280,7 @@ decode_t27(const uint8_t *bits, struct ais_t27 *p)
 
 /* The fewest bits each supported type needs; 0: unsupported. */
 static const unsigned short min_bits[32] = {
-	[1] = 168, [2] = 168, [3] = 168, [4] = 168, [5] = 420, [9] = 168,
+	[1] = 163, [2] = 163, [3] = 163, [4] = 168, [5] = 420, [9] = 168,
 	[18] = 168, [19] = 312, [21] = 272, [24] = 160, [27] = 96,
 };
 
@@ -299,7 +301,7 @@ ais_decode(const uint8_t *bits, size_t nbits, struct ais_msg *m,
 	case 1:
 	case 2:
 	case 3:
-		decode_t1(bits, &m->u.t1);
+		decode_t1(bits, nbits, &m->u.t1);
 		break;
 	case 4:
 		decode_t4(bits, &m->u.t4);

@@ -103,7 +103,6 @@ slot_open(struct frag_rx *rx, const struct nmea_sentence *s, tcop_ms now,
 	sl->t0 = now;
 	sl->ntags = 1;
 	sl->tags[0] = tag;
-	memset(&sl->msg, 0, offsetof(struct ais_payload, bits));
 	sl->msg.nbits = 0;
 	sl->msg.channel = s->channel;
 	sl->msg.own = s->own;
@@ -192,8 +191,7 @@ push_next(struct frag_rx *rx, struct frag_slot *sl,
 	sl->next++;
 	if (s->frag < s->nfrag)
 		return TCOP_EAGAIN;
-	memcpy(out, &sl->msg, offsetof(struct ais_payload, bits) +
-	    (sl->msg.nbits + 7) / 8);
+	*out = sl->msg;
 	sl->used = false;
 	rx->nused--;
 	return finish(out, s->fill);
