@@ -279,7 +279,7 @@ decode_t27(const uint8_t *bits, struct ais_t27 *p)
 }
 
 /* The fewest bits each supported type needs; 0: unsupported. */
-static const unsigned short min_bits[32] = {
+static const unsigned short min_bits[64] = {
 	[1] = 163, [2] = 163, [3] = 163, [4] = 168, [5] = 420, [9] = 168,
 	[18] = 168, [19] = 312, [21] = 272, [24] = 160, [27] = 96,
 };
