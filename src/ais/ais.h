@@ -200,6 +200,10 @@ struct ais_wire {
 size_t ais_json_wire(const struct ais_msg *m, const struct ais_static *st,
     const struct ais_wire *w, char *buf, size_t size);
 
+/* True if m is about a vessel (a track): not a base station (4) or an
+ * aid to navigation (21), and with an MMSI. */
+bool ais_is_vessel(const struct ais_msg *m);
+
 /* Position of m in degrees if it has one and it is available. */
 bool ais_position(const struct ais_msg *m, double *lat, double *lon);
 

@@ -723,6 +723,12 @@ deg_ok(int32_t lon, int32_t lat, double div, double *dlat, double *dlon)
 }
 
 bool
+ais_is_vessel(const struct ais_msg *m)
+{
+	return m->type != 4 && m->type != 21 && m->mmsi != 0;
+}
+
+bool
 ais_position(const struct ais_msg *m, double *lat, double *lon)
 {
 	switch (m->type) {
@@ -858,7 +864,7 @@ ais_json_wire(const struct ais_msg *m, const struct ais_static *st,
 	char t[32];
 	double lat, lon;
 
-	if (size == 0 || m->type == 4 || m->type == 21 || m->mmsi == 0)
+	if (size == 0 || !ais_is_vessel(m))
 		return 0;
 	PUT(&o, "{\"id\":\"mmsi:");
 	put_u64(&o, m->mmsi);
