@@ -12,10 +12,13 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
 
+#include "ais/reader.h"
+#include "ais/statics.h"
 #include "pic/track.h"
 
 #define T0 INT64_C(1795734000000) /* 2026-11-26T23:00:00Z */
@@ -256,6 +259,93 @@ a_track_fits_in_512_bytes(void **state)
 	track_table_destroy(tt);
 }
 
+/*
+ * A real receiver log through the whole chain: NMEA -> AIS -> tcop/1 JSON
+ * (as `tcop feed ais` publishes) -> tcop/1 decoder -> tracks. The log has
+ * no times of its own: line k is taken as received at T0 + k s.
+ */
+static void
+a_receiver_log_becomes_tracks(void **state)
+{
+	const char *dir = getenv("TCOP_DATA");
+	char path[512], line[1100], json[2048];
+	static struct reader rd;
+	static struct statics sc;
+	static struct ais_payload pl;
+	struct ais_msg m;
+	struct ais_wire w = { 0, "rx1", 0, false };
+	uint32_t seen[512];
+	size_t nseen = 0;
+	uint64_t k = 0;
+	const struct track *tr;
+	track_table *tt = table(1000);
+	tcop_ms end;
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/maritime/gpsd_ais-nmea_part_a.log",
+	    dir != NULL ? dir : "tests/data");
+	assert_non_null(f = fopen(path, "r"));
+	reader_init(&rd, path);
+	rd.quiet = true;
+	assert_int_equal(statics_init(&sc, 1024), TCOP_OK);
+	while (fgets(line, sizeof line, f) != NULL) {
+		size_t n;
+		bool dup = false;
+		k++;
+		if (reader_line(&rd, line, strlen(line), k, T0 + (tcop_ms)k * 1000,
+		    &pl, &m) != TCOP_OK || !ais_is_vessel(&m))
+			continue;
+		w.t = pl.t != TCOP_MS_NONE ? pl.t : T0 + (tcop_ms)k * 1000;
+		w.seq++;
+		n = ais_json_wire(&m, statics_update(&sc, &m), &w, json,
+		    sizeof json);
+		assert_true(n > 0);
+		assert_int_equal(tcop_event_decode2("maritime/track", 14, json,
+		    n, &ev), TCOP_OK);
+		assert_int_equal(track_apply(tt, &ev, NULL), TCOP_OK);
+		for (size_t i = 0; i < nseen; i++)
+			dup |= seen[i] == m.mmsi;
+		if (!dup && nseen < 512)
+			seen[nseen++] = m.mmsi;
+	}
+	fclose(f);
+	end = T0 + (tcop_ms)k * 1000;
+	assert_int_equal(track_count(tt), nseen);
+	assert_true(nseen > 20);
+	/* a class A vessel: named by its type 5, placed by its type 3 */
+	assert_non_null(tr = track_find(tt, 244700667));
+	assert_string_equal(tr->shipname, "AVANTI");
+	assert_string_equal(tr->callsign, "PB8066");
+	assert_int_equal(tr->shiptype, 37);
+	assert_true(tr->has_pos);
+	assert_true(fabs(tr->lat - 52.851930) < 1e-6);
+	assert_true(fabs(tr->lon - 5.687013) < 1e-6);
+	/* a class B vessel named by its type 24 */
+	assert_non_null(tr = track_find(tt, 211736530));
+	assert_string_equal(tr->shipname, "LIBERTAS");
+	/* the timeouts pass in event time */
+	{
+		const struct track *a = track_find(tt, 244700667);
+		const struct track *b = track_find(tt, 211736530);
+		tcop_ms ta = a->t_last, tb = b->t_last;
+		assert_true(ta <= end && tb <= end);
+		track_tick(tt, ta + 6 * MIN);
+		assert_int_equal(a->state, TRACK_ACTIVE);
+		track_tick(tt, ta + 6 * MIN + 1);
+		assert_int_equal(a->state, TRACK_STALE);
+		track_tick(tt, ta + 20 * MIN + 1);
+		assert_int_equal(a->state, TRACK_LOST);
+		assert_int_equal(track_state_at(tt, b, tb + 20 * MIN + 1),
+		    TRACK_STALE);
+	}
+	track_tick(tt, end + 31 * MIN + 61 * MIN);
+	assert_int_equal(track_count(tt), 0);
+	assert_true(track_check(tt));
+	reader_end(&rd);
+	statics_fini(&sc);
+	track_table_destroy(tt);
+}
+
 int
 main(void)
 {
@@ -270,6 +360,7 @@ main(void)
 		cmocka_unit_test(a_full_table_says_so),
 		cmocka_unit_test(churn_keeps_the_index_consistent),
 		cmocka_unit_test(a_track_fits_in_512_bytes),
+		cmocka_unit_test(a_receiver_log_becomes_tracks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
