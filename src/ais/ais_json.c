@@ -494,7 +494,8 @@ static void
 gpsd_t18(struct out *o, const struct ais_t18 *p, bool t19)
 {
 	kv_u(o, "reserved", p->reserved);
-	put_speed10(o, p->speed);
+	put_key(o, "speed"); /* gpsd 3.22: no "nan"/"fast" for class B */
+	put_fixed(o, p->speed, 1);
 	kv_b(o, "accuracy", p->accuracy);
 	put_lonlat(o, p->lon, p->lat);
 	put_key(o, "course");

@@ -24,6 +24,10 @@ Deliberate differences (each one is allowed here and only here):
      the 6-bit armour (CASE 4), fragments of one message with different
      sequential message ids (CASE 9). Their (type, mmsi) are listed in
      REJECTED below, and the gpsdecode objects are skipped.
+  5. Type 24 pairing: gpsd 3.22 remembers the last 8 part A names, tcop
+     the last 64, so with more than 8 class B vessels interleaving their
+     parts tcop pairs more (ais_random.py stays within 8; no sample here
+     has more).
 """
 import json
 import sys
