@@ -22,21 +22,24 @@ best() {
 		s=$(date +%s.%N)
 		"$@" < "$big" > /dev/null 2>&1
 		e=$(date +%s.%N)
-		t=$(echo "$e - $s" | bc)
-		if [ -z "$b" ] || [ "$(echo "$t < $b" | bc)" -eq 1 ]; then b=$t; fi
+		t=$(awk -v s="$s" -v e="$e" 'BEGIN { printf "%.4f", e - s }')
+		if [ -z "$b" ] || awk -v t="$t" -v b="$b" 'BEGIN { exit !(t < b) }'; then
+			b=$t
+		fi
 	done
 	echo "$b"
 }
 
 tcop_t=$(best ./tcop decode ais --quiet -)
-tcop_r=$(echo "$n / $tcop_t" | bc)
+rate() { awk -v n="$1" -v t="$2" 'BEGIN { printf "%.0f", n / t }'; }
+tcop_r=$(rate "$n" "$tcop_t")
 if command -v gpsdecode > /dev/null 2>&1; then
 	gps_t=$(best gpsdecode -j)
-	gps_r=$(echo "$n / $gps_t" | bc)
-	ratio=$(echo "scale=2; $tcop_r / $gps_r" | bc)
+	gps_r=$(rate "$n" "$gps_t")
+	ratio=$(awk -v a="$tcop_r" -v b="$gps_r" 'BEGIN { printf "%.2f", a / b }')
 	echo "| AIS | sentences/s, decode ais vs gpsdecode -j (1M sentences, JSON out, whole process) | $tcop_r | gpsdecode -j $(gpsdecode -V 2>&1 | awk '{print $3}') | $gps_r | $ratio |"
 else
 	echo "| AIS | sentences/s, decode ais (1M sentences, JSON out, whole process) | $tcop_r | gpsdecode not installed | - | - |"
 fi
 tw=$(best ./tcop decode ais --quiet --wire -)
-echo "| AIS | sentences/s, decode ais --wire (tcop/1 out, statics merged) | $(echo "$n / $tw" | bc) | - | - | - |"
+echo "| AIS | sentences/s, decode ais --wire (tcop/1 out, statics merged) | $(rate "$n" "$tw") | - | - | - |"

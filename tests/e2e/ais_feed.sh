@@ -34,7 +34,7 @@ check "the feed counts what it could not use" \
 port=$(free_port)
 uport=$(free_port)
 bg "$TCOP" feed ais --listen "tcp://127.0.0.1:$port" --udp "127.0.0.1:$uport" \
-    --src udp1 --via satellite --quiet 2> "$T/udp.err"
+    --wait-subscribers 1 --src udp1 --via satellite --quiet 2> "$T/udp.err"
 feed=$BG_PID
 bg "$TCOP" record --feed "tcp://127.0.0.1:$port" --out "$T/udp.cap" \
     --count 3 --idle 20 -q
@@ -84,7 +84,7 @@ c.close()
 PY
 srvpid=$!
 bg "$TCOP" feed ais --listen "tcp://127.0.0.1:$port" --tcp "127.0.0.1:$tport" \
-    --src rx1 --quiet 2> "$T/tcp.err"
+    --wait-subscribers 1 --src rx1 --quiet 2> "$T/tcp.err"
 feed=$BG_PID
 bg "$TCOP" record --feed "tcp://127.0.0.1:$port" --out "$T/tcp.cap" \
     --count "$n" --idle 20 -q
