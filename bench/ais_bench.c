@@ -178,9 +178,9 @@ main(void)
 	tt_s = bench_tracks(tt, 4000000, 100000);
 	ru = 4000000.0 / tt_s;
 	printf("| tracks | track updates/s, 100,000 live vessels | %.2fM | "
-	    "target (issue 4) | 1.00M | %.2f |\n", ru / 1e6, ru / 1e6);
+	    "target | 1.00M | %.2f |\n", ru / 1e6, ru / 1e6);
 	printf("| tracks | bytes per track (+ %u-position history ring: %zu) | "
-	    "%zu | limit (issue 4) | 512 | %.2f |\n", cfg.history,
+	    "%zu | limit | 512 | %.2f |\n", cfg.history,
 	    (size_t)cfg.history * sizeof(struct track_fix),
 	    sizeof(struct track), 512.0 / (double)sizeof(struct track));
 	printf("| tracks | table bytes per vessel slot, all included | %zu | "

@@ -3,7 +3,7 @@
  * ITU-R M.1371 message tables number their bits (bit 0 is the most
  * significant bit of byte 0).
  *
- * The AIS decoder reads every field through these two helpers so that its
+ * The AIS decoder reads every field through these two functions so that its
  * code reads like the spec table (lon = SBITS(61, 28)). They never read
  * past byte (start + width - 1) / 8: callers check the message length
  * first, and the buffer must hold at least that many bytes.

@@ -1,5 +1,5 @@
 /*
- * ais_test.c: the AIS decoder's parts on their own: the bit helpers, NMEA
+ * ais_test.c: the AIS decoder's parts on their own: the bit readers, NMEA
  * framing and its rejection reasons, de-armouring, multi-sentence
  * reassembly (order, orphans, timeouts in event time), the binary decoder
  * (type 24 pairing, not-available values, ROT sign), the tcop/1 output
