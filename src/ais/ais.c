@@ -1,6 +1,8 @@
 /*
  * ais.c: AIS binary message decoding, one case per message type, read off
- * the ITU-R M.1371-5 tables with ubits()/sbits() (see ais.h).
+ * the ITU-R M.1371-5 tables with the bit readers of bits.h (see ais.h):
+ * ubits_pad()/sbits_pad(), since a payload always has 8 readable bytes
+ * past its last bit.
  *
  * Length rules follow gpsd, which learnt them from traffic in the wild: a
  * message shorter than its table is rejected (TCOP_ETRUNC; types 1-3 are
@@ -17,8 +19,9 @@
 #include "ais/ais.h"
 #include "ais/bits.h"
 
-#define UBITS(s, l) ubits(bits, (s), (l))
-#define SBITS(s, l) sbits(bits, (s), (l))
+/* bits always has 8 readable bytes past its last bit (see ais.h) */
+#define UBITS(s, l) ubits_pad(bits, (s), (l))
+#define SBITS(s, l) sbits_pad(bits, (s), (l))
 #define UCHARS(s, to) sixbit(bits, (s), sizeof(to) - 1, (to))
 
 static const char sixchr[65] =
@@ -40,7 +43,7 @@ sixbit_raw(const uint8_t *bits, size_t start, size_t count, char *to)
 	size_t i;
 
 	for (i = 0; i < count; i++) {
-		char c = sixchr[ubits(bits, start + 6 * i, 6)];
+		char c = sixchr[ubits_pad(bits, start + 6 * i, 6)];
 		if (c == '@')
 			break;
 		to[i] = c;

@@ -25,16 +25,25 @@ hexval(char c)
 	return -1;
 }
 
-/* The 6-bit value of an armour character, or -1. */
-static inline int
-armor_val(unsigned char c)
-{
-	if (c >= 48 && c <= 87)
-		return c - 48;
-	if (c >= 96 && c <= 119)
-		return c - 56;
-	return -1;
-}
+/* The 6-bit value of each armour character ('0'..'W', '`'..'w'); 255: not one. */
+static const uint8_t armor[256] = {
+	255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+	255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+	255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+	  0,   1,   2,   3,   4,   5,   6,   7,   8,   9,  10,  11,  12,  13,  14,  15,
+	 16,  17,  18,  19,  20,  21,  22,  23,  24,  25,  26,  27,  28,  29,  30,  31,
+	 32,  33,  34,  35,  36,  37,  38,  39, 255, 255, 255, 255, 255, 255, 255, 255,
+	 40,  41,  42,  43,  44,  45,  46,  47,  48,  49,  50,  51,  52,  53,  54,  55,
+	 56,  57,  58,  59,  60,  61,  62,  63, 255, 255, 255, 255, 255, 255, 255, 255,
+	255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+	255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+	255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+	255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+	255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+	255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+	255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+	255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+};
 
 static unsigned
 xor_range(const char *p, const char *end)
@@ -187,9 +196,13 @@ fields(const char *p, const char *star, struct nmea_sentence *s)
 #undef FLEN
 	if (s->payload_len == 0)
 		return TCOP_EEMPTY;
-	for (size_t i = 0; i < s->payload_len; i++)
-		if (armor_val((unsigned char)s->payload[i]) < 0)
+	{
+		unsigned bad = 0;
+		for (size_t i = 0; i < s->payload_len; i++)
+			bad |= armor[(unsigned char)s->payload[i]] & 0x40u;
+		if (bad != 0)
 			return TCOP_ECHAR;
+	}
 	return TCOP_OK;
 }
 
@@ -261,7 +274,7 @@ nmea_unarmor(const char *payload, size_t nchars, uint8_t *bits,
 	 * 6-bit value is or-ed in, or assigned where it starts a byte.
 	 */
 	for (size_t i = 0; i < nchars; i++, n += 6) {
-		unsigned v = (unsigned)armor_val((unsigned char)payload[i]);
+		unsigned v = armor[(unsigned char)payload[i]];
 		size_t byte = n >> 3;
 		unsigned off = (unsigned)(n & 7);
 

@@ -54,6 +54,23 @@ sbits_sign_extends(void **state)
 	assert_int_equal(sbits(b, 0, 32), (int32_t)0xFF80007F);
 }
 
+static void
+padded_readers_agree_with_the_plain_ones(void **state)
+{
+	uint8_t b[64 + 8];
+	uint32_t x = 99;
+
+	for (size_t i = 0; i < sizeof b; i++) {
+		x = x * 1103515245u + 12345u;
+		b[i] = (uint8_t)(x >> 16);
+	}
+	for (size_t start = 0; start < 64 * 8 - 32; start += 3)
+		for (unsigned w = 1; w <= 32; w++) {
+			assert_int_equal(ubits_pad(b, start, w), ubits(b, start, w));
+			assert_int_equal(sbits_pad(b, start, w), sbits(b, start, w));
+		}
+}
+
 /* ---- NMEA framing ----------------------------------------------------------- */
 
 static const char good[] = "!AIVDM,1,1,,B,13aGrVHP000J8V6N?5Ch0?vr0D0g,0*58";
@@ -511,6 +528,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(ubits_reads_fields_across_bytes),
 		cmocka_unit_test(sbits_sign_extends),
+		cmocka_unit_test(padded_readers_agree_with_the_plain_ones),
 		cmocka_unit_test(a_good_sentence_is_split_into_its_fields),
 		cmocka_unit_test(bad_lines_are_rejected_with_their_reason),
 		cmocka_unit_test(tag_block_and_uscg_trailer_give_the_time),
