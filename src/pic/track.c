@@ -426,6 +426,20 @@ track_predict(const struct track *tr, tcop_ms t, double *lat, double *lon)
 	return true;
 }
 
+double
+track_uncertainty_m(const struct track *tr, tcop_ms t)
+{
+	double dt_s, base;
+
+	if (!tr->has_pos)
+		return -1;
+	base = tr->accuracy == 1 ? 10.0 : 100.0;
+	dt_s = t > tr->t_pos ? (double)(t - tr->t_pos) / 1000.0 : 0.0;
+	if (isfinite(tr->speed))
+		return base + 0.1 * tr->speed * 1852.0 / 3600.0 * dt_s;
+	return base + 0.5 * 15.0 * 1852.0 / 3600.0 * dt_s;
+}
+
 size_t
 track_count(const track_table *tt)
 {

@@ -131,6 +131,16 @@ tcop_ms track_age(const struct track *tr, tcop_ms now);
 bool track_predict(const struct track *tr, tcop_ms t, double *lat,
     double *lon);
 
+/*
+ * How far (m, one sigma) the true position may be from track_predict()'s
+ * at time t, for gating detections against tracks: the fix's own accuracy
+ * (10 m with the AIS high-accuracy flag, 100 m without), plus a tenth of
+ * the distance run since it (course and speed change), plus, without a
+ * known speed, what 15 kn would cover at half that rate. A heuristic,
+ * not a filter's covariance. -1 if the track has no position.
+ */
+double track_uncertainty_m(const struct track *tr, tcop_ms t);
+
 const struct track *track_find(const track_table *tt, uint32_t mmsi);
 size_t track_count(const track_table *tt);
 

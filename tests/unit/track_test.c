@@ -158,6 +158,14 @@ dead_reckoning_follows_speed_and_course(void **state)
 	assert_true(lat == 5 && lon == 5);
 	track_apply(tt, msg(4, 0, "\"type\":5,\"shipname\":\"X\""), &tr);
 	assert_false(track_predict(tr, T0, &lat, &lon));
+	assert_true(track_uncertainty_m(tr, T0) < 0);
+	/* uncertainty grows with the time since the fix */
+	tr = track_find(tt, 1);
+	assert_true(track_uncertainty_m(tr, T0) == 100.0);
+	assert_true(fabs(track_uncertainty_m(tr, T0 + 60 * MIN) -
+	    (100.0 + 0.1 * 10 * 1852)) < 1e-6);
+	tr = track_find(tt, 3);
+	assert_true(track_uncertainty_m(tr, T0 + 60 * MIN) > 13000);
 	track_table_destroy(tt);
 }
 
