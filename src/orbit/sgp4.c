@@ -776,6 +776,12 @@ sgp4init(gravconsttype whichconst, char opsmode, long satn, double epoch,
 	 * threshold is 1.5e-12 */
 	const double temp4 = 1.5e-12;
 
+	/* dscom sets these in its first pass; zero them so that compilers
+	 * can see it */
+	ss1 = ss2 = ss3 = ss4 = ss5 = ss6 = ss7 = 0.0;
+	sz1 = sz2 = sz3 = sz11 = sz12 = sz13 = sz21 = sz22 = sz23 = 0.0;
+	sz31 = sz32 = sz33 = 0.0;
+
 	/* ----------- set all near earth variables to zero ------------ */
 	satrec->isimp = 0;
 	satrec->method = 'n';
