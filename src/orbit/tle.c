@@ -405,7 +405,7 @@ static bool
 next_nonblank(struct tle_reader *r, char out[LINE_MAX_LEN], bool *toolong)
 {
 	while (getline_buf(r, out, toolong))
-		if (out[0] != '\0')
+		if (out[0] != '\0' && out[0] != '#')
 			return true;
 	return false;
 }

@@ -9,7 +9,8 @@
  * 69 is ignored (Vallado's verification file puts start/stop/step there).
  *
  * tle_next() walks a whole file held in memory: 2LE and 3LE (a name line,
- * "0 NAME" or "NAME", padded or not), CRLF or LF, blank lines. A bad record
+ * "0 NAME" or "NAME", padded or not), CRLF or LF, blank lines, '#'
+ * comment lines. A bad record
  * is reported with its line number and reason and skipped; the rest of the
  * file still loads. Nothing is allocated.
  */
