@@ -468,6 +468,8 @@ cdm_event_json(const struct cdm *c, const char *src, int64_t seq,
 	char t[40];
 	size_t n = 0;
 
+	if (c->tca == TCOP_MS_NONE)
+		return 0; /* not a parsed message */
 	tcop_time_format_ms(c->created != TCOP_MS_NONE ? c->created : c->tca,
 	    t, sizeof(t));
 	PUT("{\"id\":");
