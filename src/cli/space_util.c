@@ -1,7 +1,7 @@
 /*
  * space_util.c: file reading and element-set loading shared by the space
  * subcommands (space.h). The CLI layer may exit on usage errors; these
- * helpers only return codes and print the rejections they skip.
+ * functions only return codes and print the rejections they skip.
  */
 #include <errno.h>
 #include <stdio.h>
