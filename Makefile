@@ -99,6 +99,11 @@ build/rel/bench/%: build/rel/bench/%.o build/rel/libtcop.a
 	$(SAY) LD $@
 	$(Q)$(CC) -o $@ $^ $(LIBS)
 
+# The batch SGP4 kernel vectorises only when sqrt need not set errno and
+# compares may be if-converted; neither changes its results.
+build/rel/src/orbit/sgp4_batch.o build/san/src/orbit/sgp4_batch.o \
+build/fuzz/src/orbit/sgp4_batch.o: CPPFLAGS += -fno-math-errno -fno-trapping-math
+
 -include $(shell find build -name '*.d' 2>/dev/null)
 
 # ---- tests ---------------------------------------------------------------
