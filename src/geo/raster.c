@@ -1,0 +1,205 @@
+/*
+ * raster.c: clipped lines, polylines, even-odd ring fill into dot masks
+ * (see raster.h). Everything works in float dot coordinates until a segment
+ * is clipped to the grid, so far-away vertices never overflow an int.
+ * Allocates nothing.
+ */
+#include <math.h>
+#include <stdbool.h>
+
+#include "geo/raster.h"
+
+const uint8_t raster_bit[4][2] = {
+	{ 0x01, 0x08 },
+	{ 0x02, 0x10 },
+	{ 0x04, 0x20 },
+	{ 0x40, 0x80 },
+};
+
+void
+raster_init(struct raster *r, const struct viewport *vp)
+{
+	r->w = vp->w;
+	r->h = vp->h;
+	r->dw = vp->w * 2;
+	r->dh = vp->h * 4;
+	r->sx = (float)(2.0 / vp->lon_per_cell);
+	r->sy = (float)(4.0 / vp->y_per_cell);
+	r->ox = (float)(-vp->lon_left * (2.0 / vp->lon_per_cell));
+	r->oy = (float)(vp->y_top * (4.0 / vp->y_per_cell));
+}
+
+void
+raster_dot(const struct raster *r, uint8_t *mask, int x, int y)
+{
+	if (x < 0 || y < 0 || x >= r->dw || y >= r->dh)
+		return;
+	mask[(y >> 2) * r->w + (x >> 1)] |= raster_bit[y & 3][x & 1];
+}
+
+/* Liang-Barsky: clip p + t*d, t in [0, 1], to one boundary. */
+static bool
+clip1(float p, float q, float *t0, float *t1)
+{
+	float t;
+
+	if (p == 0)
+		return q >= 0;
+	t = q / p;
+	if (p < 0) {
+		if (t > *t1)
+			return false;
+		if (t > *t0)
+			*t0 = t;
+	} else {
+		if (t < *t0)
+			return false;
+		if (t < *t1)
+			*t1 = t;
+	}
+	return true;
+}
+
+void
+raster_line(const struct raster *r, uint8_t *mask, float x0, float y0,
+    float x1, float y1)
+{
+	float xmax = (float)r->dw - 0.001f, ymax = (float)r->dh - 0.001f;
+	float dx = x1 - x0, dy = y1 - y0, t0 = 0, t1 = 1;
+	int ax, ay, bx, by, sx, sy, ex, ey, err;
+
+	if ((x0 < 0 && x1 < 0) || (y0 < 0 && y1 < 0) ||
+	    (x0 > xmax && x1 > xmax) || (y0 > ymax && y1 > ymax))
+		return;
+	if (!clip1(-dx, x0, &t0, &t1) || !clip1(dx, xmax - x0, &t0, &t1) ||
+	    !clip1(-dy, y0, &t0, &t1) || !clip1(dy, ymax - y0, &t0, &t1))
+		return;
+	ax = (int)(x0 + t0 * dx);
+	ay = (int)(y0 + t0 * dy);
+	bx = (int)(x0 + t1 * dx);
+	by = (int)(y0 + t1 * dy);
+	ex = bx > ax ? bx - ax : ax - bx;
+	ey = by > ay ? ay - by : by - ay; /* -|dy| */
+	sx = ax < bx ? 1 : -1;
+	sy = ay < by ? 1 : -1;
+	err = ex + ey;
+	for (;;) {
+		raster_dot(r, mask, ax, ay);
+		if (ax == bx && ay == by)
+			break;
+		int e2 = 2 * err;
+		if (e2 >= ey) {
+			err += ey;
+			ax += sx;
+		}
+		if (e2 <= ex) {
+			err += ex;
+			ay += sy;
+		}
+	}
+}
+
+uint32_t
+raster_polyline(const struct raster *r, uint8_t *mask, const float *lon,
+    const float *y, uint32_t n, float lon_off)
+{
+	float ox = r->ox + lon_off * r->sx;
+	float px, py;
+	uint32_t kept = 1;
+
+	if (n == 0)
+		return 0;
+	px = lon[0] * r->sx + ox;
+	py = r->oy - y[0] * r->sy;
+	if (n == 1)
+		raster_line(r, mask, px, py, px, py);
+	for (uint32_t i = 1; i < n; i++) {
+		float x = lon[i] * r->sx + ox, yy = r->oy - y[i] * r->sy;
+
+		if (fabsf(x - px) < 1 && fabsf(yy - py) < 1 && i + 1 < n)
+			continue;
+		raster_line(r, mask, px, py, x, yy);
+		px = x;
+		py = yy;
+		kept++;
+	}
+	return kept;
+}
+
+static void
+edge(const struct raster *r, uint8_t *flags, float x0, float y0, float x1,
+    float y1)
+{
+	float fa, fb, k;
+
+	if (y0 == y1)
+		return;
+	if (y0 > y1) {
+		float t = x0; x0 = x1; x1 = t;
+		t = y0; y0 = y1; y1 = t;
+	}
+	/* the dot rows whose centre (row + 0.5) lies in [y0, y1) */
+	fa = ceilf(y0 - 0.5f);
+	fb = ceilf(y1 - 0.5f);
+	if (fa < 0)
+		fa = 0;
+	if (fb > (float)r->dh)
+		fb = (float)r->dh;
+	if (fa >= fb)
+		return;
+	k = (x1 - x0) / (y1 - y0);
+	for (int row = (int)fa; row < (int)fb; row++) {
+		float x = x0 + ((float)row + 0.5f - y0) * k;
+		int c;
+
+		if (x >= (float)r->dw)
+			continue;
+		c = x <= 0.5f ? 0 : (int)ceilf(x - 0.5f);
+		if (c < r->dw)
+			flags[row * r->dw + c] ^= 1;
+	}
+}
+
+uint32_t
+raster_ring(const struct raster *r, uint8_t *flags, const float *lon,
+    const float *y, uint32_t n, float lon_off)
+{
+	float ox = r->ox + lon_off * r->sx;
+	float fx, fy, px, py;
+	uint32_t kept = 1;
+
+	if (n < 3)
+		return 0;
+	fx = px = lon[0] * r->sx + ox;
+	fy = py = r->oy - y[0] * r->sy;
+	for (uint32_t i = 1; i < n; i++) {
+		float x = lon[i] * r->sx + ox, yy = r->oy - y[i] * r->sy;
+
+		if (fabsf(x - px) < 1 && fabsf(yy - py) < 1 && i + 1 < n)
+			continue;
+		edge(r, flags, px, py, x, yy);
+		px = x;
+		py = yy;
+		kept++;
+	}
+	edge(r, flags, px, py, fx, fy); /* close it if the file did not */
+	return kept;
+}
+
+void
+raster_fill(const struct raster *r, uint8_t *flags, uint8_t *mask)
+{
+	for (int y = 0; y < r->dh; y++) {
+		uint8_t *row = flags + y * r->dw;
+		uint8_t *cells = mask + (y >> 2) * r->w;
+		const uint8_t *bit = raster_bit[y & 3];
+		uint8_t in = 0;
+
+		for (int x = 0; x < r->dw; x++) {
+			in ^= row[x];
+			row[x] = in;
+			if (in)
+				cells[x >> 1] |= bit[x & 1];
+		}
+	}
+}
