@@ -268,6 +268,20 @@ need_file(struct map *m, int f)
 	return e;
 }
 
+/* File f loaded, with Mercator ordinates if the view needs them. */
+static tcop_err
+need(struct map *m, int f, enum proj_kind p)
+{
+	tcop_err e;
+
+	if ((e = need_file(m, f)) != TCOP_OK)
+		return e;
+	if (p == PROJ_MERCATOR &&
+	    (e = geo_layer_mercator(&m->files[f])) != TCOP_OK)
+		snprintf(m->err, sizeof m->err, "out of memory");
+	return e;
+}
+
 /* Buffers for w x h cells; false on ENOMEM. */
 static bool
 work_size(struct map *m, int w, int h)
@@ -324,6 +338,8 @@ draw_layer(struct map *m, const struct raster *r, const struct view_box *b,
 {
 	const float *ys = p == PROJ_MERCATOR ? l->mlat : l->lat;
 
+	m->stats.verts_layers += l->nvert;
+
 	for (uint32_t i = 0; i < l->npart; i++) {
 		const struct geo_part *q = &l->parts[i];
 		bool drawn = false;
@@ -360,17 +376,26 @@ line_fn(const struct raster *r, uint8_t *buf, const float *lon,
 	return raster_polyline(r, buf, lon, y, n, off);
 }
 
-/* True if every dot within d of (x, y) that lies on the grid is land. */
+/*
+ * True if (x, y) is land and so are the dots d and d/2 away from it in
+ * eight directions (off-grid probes count as land): a coast within d dots,
+ * at any angle, puts one of the probes at sea.
+ */
 static bool
 inland(const struct raster *r, const uint8_t *dots, int x, int y, int d)
 {
-	for (int yy = y - d; yy <= y + d; yy++) {
-		if (yy < 0 || yy >= r->dh)
-			continue;
-		for (int xx = x - d; xx <= x + d; xx++)
-			if (xx >= 0 && xx < r->dw && !dots[yy * r->dw + xx])
+	static const int dir[8][2] = { { 1, 0 }, { -1, 0 }, { 0, 1 },
+		{ 0, -1 }, { 1, 1 }, { 1, -1 }, { -1, 1 }, { -1, -1 } };
+
+	if (!dots[y * r->dw + x])
+		return false;
+	for (int k = d; k > 0; k = k > 1 ? k / 2 : 0)
+		for (int i = 0; i < 8; i++) {
+			int xx = x + dir[i][0] * k, yy = y + dir[i][1] * k;
+			if (xx >= 0 && xx < r->dw && yy >= 0 && yy < r->dh &&
+			    !dots[yy * r->dw + xx])
 				return false;
-	}
+		}
 	return true;
 }
 
@@ -547,6 +572,7 @@ rasterise(struct map *m, const struct viewport *vp, unsigned layers,
 	lod = pick_lod(vp, &b);
 	m->stats.lod = lod->name;
 	m->stats.verts = m->stats.parts_drawn = m->stats.parts_culled = 0;
+	m->stats.verts_layers = 0;
 	memset(m->coast, 0, nc);
 	memset(m->border, 0, nc);
 	memset(m->outline, 0, nc);
@@ -554,7 +580,7 @@ rasterise(struct map *m, const struct viewport *vp, unsigned layers,
 	memset(m->gv, 0, nc);
 	memset(m->gh, 0, nc);
 	if (layers & (MAP_LAND | MAP_BORDERS)) {
-		if ((e = need_file(m, lod->land)) != TCOP_OK)
+		if ((e = need(m, lod->land, vp->proj)) != TCOP_OK)
 			return e;
 		memset(m->dots, 0, nc * 8);
 		draw_layer(m, &r, &b, &m->files[lod->land], vp->proj, m->dots,
@@ -562,14 +588,14 @@ rasterise(struct map *m, const struct viewport *vp, unsigned layers,
 		raster_fill(&r, m->dots, m->land);
 	}
 	if (layers & MAP_BORDERS) {
-		if ((e = need_file(m, lod->countries)) != TCOP_OK)
+		if ((e = need(m, lod->countries, vp->proj)) != TCOP_OK)
 			return e;
 		draw_layer(m, &r, &b, &m->files[lod->countries], vp->proj,
 		    m->outline, line_fn);
 		keep_inland(&r, m, lod->inset);
 	}
 	if (layers & MAP_COAST) {
-		if ((e = need_file(m, lod->coast)) != TCOP_OK)
+		if ((e = need(m, lod->coast, vp->proj)) != TCOP_OK)
 			return e;
 		draw_layer(m, &r, &b, &m->files[lod->coast], vp->proj, m->coast,
 		    line_fn);

@@ -61,6 +61,7 @@ struct map;
 struct map_stats {
 	const char *lod;      /* "110m", "50m", "10m" */
 	uint32_t verts;       /* vertices projected in the last rasterisation */
+	uint32_t verts_layers; /* vertices of the layers it used, culled or not */
 	uint32_t parts_drawn; /* parts (rings, lines) drawn, copies included */
 	uint32_t parts_culled;
 	uint32_t rasterised;  /* how many times the cache was rebuilt */

@@ -50,7 +50,7 @@ static bool
 grow_verts(struct geo_layer *l, uint32_t *cap, uint32_t n)
 {
 	uint32_t c = *cap ? *cap : 4096;
-	float *a, *b, *m;
+	float *a, *b;
 
 	if (l->nvert + n <= *cap)
 		return true;
@@ -64,9 +64,6 @@ grow_verts(struct geo_layer *l, uint32_t *cap, uint32_t n)
 	if ((b = realloc(l->lat, c * sizeof *b)) == NULL)
 		return false;
 	l->lat = b;
-	if ((m = realloc(l->mlat, c * sizeof *m)) == NULL)
-		return false;
-	l->mlat = m;
 	*cap = c;
 	return true;
 }
@@ -129,7 +126,6 @@ add_part(struct geo_layer *l, const SHPObject *s, int a, int b,
 		float x = (float)s->padfX[i], y = (float)s->padfY[i];
 		l->lon[l->nvert] = x;
 		l->lat[l->nvert] = y;
-		l->mlat[l->nvert] = merc_deg(y);
 		l->nvert++;
 		p->lon0 = fminf(p->lon0, x);
 		p->lon1 = fmaxf(p->lon1, x);
@@ -287,6 +283,18 @@ geo_layer_fini(struct geo_layer *l)
 	free(l->names);
 	free(l->name_at);
 	memset(l, 0, sizeof *l);
+}
+
+tcop_err
+geo_layer_mercator(struct geo_layer *l)
+{
+	if (l->mlat != NULL || l->nvert == 0)
+		return TCOP_OK;
+	if ((l->mlat = malloc(l->nvert * sizeof *l->mlat)) == NULL)
+		return TCOP_ENOMEM;
+	for (uint32_t i = 0; i < l->nvert; i++)
+		l->mlat[i] = merc_deg(l->lat[i]);
+	return TCOP_OK;
 }
 
 const char *

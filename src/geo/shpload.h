@@ -1,8 +1,8 @@
 /*
  * shpload.h: one shapefile (polylines or polygons) loaded into flat arrays
  * the rasteriser walks without pointer chasing: vertices as float lon/lat
- * (plus the Web Mercator ordinate, precomputed once so that re-projecting
- * is linear), and parts (rings or lines) with their bounding boxes for
+ * (plus the Web Mercator ordinate, computed once on first use so that
+ * re-projecting is linear), and parts (rings or lines) with their bounding boxes for
  * culling.
  *
  * Loading goes through libshp's SHPOpenLL/DBFOpenLL with SAHooks whose
@@ -32,7 +32,8 @@ struct geo_layer {
 	enum geo_kind kind;
 	uint32_t nvert, npart, nshape;
 	float *lon, *lat;    /* nvert each, degrees */
-	float *mlat;         /* nvert, Web Mercator ordinate in degrees */
+	float *mlat;         /* nvert, Web Mercator ordinate in degrees, or
+	                        NULL until geo_layer_mercator() */
 	struct geo_part *parts; /* npart */
 	char *names;         /* the NAME attribute per shape, '\0'-separated; may be NULL */
 	uint32_t *name_at;   /* nshape offsets into names, or NULL */
@@ -49,6 +50,8 @@ struct geo_layer {
 tcop_err geo_layer_load(struct geo_layer *l, const char *base, char *why,
     size_t whylen);
 void geo_layer_fini(struct geo_layer *l);
+/* Compute mlat if not yet done; TCOP_ENOMEM on failure. */
+tcop_err geo_layer_mercator(struct geo_layer *l);
 /* The NAME of shape i, or "" when there is none. */
 const char *geo_layer_name(const struct geo_layer *l, uint32_t shape);
 
