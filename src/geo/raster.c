@@ -61,6 +61,13 @@ clip1(float p, float q, float *t0, float *t1)
 	return true;
 }
 
+/* A clipped coordinate to a dot index in [0, max], safe for any float. */
+static inline int
+clampi(float v, int max)
+{
+	return !(v > 0) ? 0 : v >= (float)max ? max : (int)v;
+}
+
 static inline void
 line(const struct raster *r, uint8_t *mask, float x0, float y0, float x1,
     float y1)
@@ -75,10 +82,11 @@ line(const struct raster *r, uint8_t *mask, float x0, float y0, float x1,
 	if (!clip1(-dx, x0, &t0, &t1) || !clip1(dx, xmax - x0, &t0, &t1) ||
 	    !clip1(-dy, y0, &t0, &t1) || !clip1(dy, ymax - y0, &t0, &t1))
 		return;
-	ax = (int)(x0 + t0 * dx);
-	ay = (int)(y0 + t0 * dy);
-	bx = (int)(x0 + t1 * dx);
-	by = (int)(y0 + t1 * dy);
+	/* float rounding can land a clipped end a hair outside: clamp */
+	ax = clampi(x0 + t0 * dx, r->dw - 1);
+	ay = clampi(y0 + t0 * dy, r->dh - 1);
+	bx = clampi(x0 + t1 * dx, r->dw - 1);
+	by = clampi(y0 + t1 * dy, r->dh - 1);
 	ex = bx > ax ? bx - ax : ax - bx;
 	ey = by > ay ? ay - by : by - ay; /* -|dy| */
 	sx = ax < bx ? 1 : -1;

@@ -257,6 +257,7 @@ lines_are_clipped_and_far_points_are_safe(void **state)
 				assert_int_equal(dot_at(&r, mask, x, y), 0);
 	raster_line(&r, mask, -1e30f, -1e30f, -1e29f, -1e29f);
 	raster_line(&r, mask, 1e30f, 5, 1e30f, 6);
+	raster_line(&r, mask, -1e30f, -3e29f, 1e30f, 7e29f); /* through the grid */
 }
 
 static void
