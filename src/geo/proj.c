@@ -117,6 +117,19 @@ viewport_pan(struct viewport *vp, double dx, double dy)
 }
 
 void
+viewport_zoom(struct viewport *vp, double factor)
+{
+	double span;
+
+	if (!(factor > 0) || !isfinite(factor))
+		return;
+	span = vp->span / factor;
+	span = span < 0.01 ? 0.01 : span > 360 ? 360 : span;
+	viewport_center(vp, vp->proj, vp->w, vp->h, vp->center_lat,
+	    vp->center_lon, span);
+}
+
+void
 proj_ll_to_cell(const struct viewport *vp, double lat, double lon,
     double *x, double *y)
 {

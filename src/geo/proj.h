@@ -62,6 +62,11 @@ tcop_err viewport_bbox(struct viewport *vp, enum proj_kind p, int w, int h,
     double west, double south, double east, double north);
 /* Move the view by dx, dy cells (right and down are positive). */
 void viewport_pan(struct viewport *vp, double dx, double dy);
+/*
+ * Zoom about the centre: the span is divided by factor (2 zooms in) and
+ * kept within [0.01, 360]. The vertical scale follows viewport_center().
+ */
+void viewport_zoom(struct viewport *vp, double factor);
 
 /* The fractional cell of a point (floor() it for the cell index). */
 void proj_ll_to_cell(const struct viewport *vp, double lat, double lon,

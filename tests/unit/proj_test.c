@@ -161,6 +161,24 @@ panning_moves_the_centre_by_whole_cells(void **state)
 	NEAR(y, 25, 1e-9);
 }
 
+static void
+zooming_keeps_the_centre(void **state)
+{
+	struct viewport vp;
+	double x, y;
+
+	viewport_center(&vp, PROJ_MERCATOR, 100, 50, 30, 130, 20);
+	viewport_zoom(&vp, 2);
+	NEAR(vp.span, 10, 1e-12);
+	proj_ll_to_cell(&vp, 30, 130, &x, &y);
+	NEAR(x, 50, 1e-9);
+	NEAR(y, 25, 1e-9);
+	viewport_zoom(&vp, 1e-9);
+	NEAR(vp.span, 360, 1e-12);
+	viewport_zoom(&vp, 1e12);
+	NEAR(vp.span, 0.01, 1e-12);
+}
+
 /* ---- raster ---- */
 
 static int
@@ -291,6 +309,7 @@ main(void)
 		cmocka_unit_test(cells_and_points_round_trip),
 		cmocka_unit_test(bad_views_are_refused),
 		cmocka_unit_test(panning_moves_the_centre_by_whole_cells),
+		cmocka_unit_test(zooming_keeps_the_centre),
 		cmocka_unit_test(braille_bits_follow_the_unicode_dot_numbering),
 		cmocka_unit_test(a_filled_square_covers_its_inside_only),
 		cmocka_unit_test(a_ring_left_of_the_view_toggles_nothing),
