@@ -12,10 +12,10 @@
  *   otherwise sea, blank.
  * Labels of the graticule and the scale bar are written over that.
  *
- * Borders come from the admin-0 country outlines, which also run along the
- * coasts; a border dot is kept only where every dot within BORDER_INSET (or
- * more at 1:10m, where the outlines are coarser than the coast) is land, so
- * borders never double the coastline.
+ * Borders are the edges that two admin-0 country polygons share, found once
+ * when the layer loads (geo_layer_shared_edges()): coasts belong to one
+ * polygon only, so borders never double the coastline. With the land layer
+ * on, border dots at sea (a 1:50m border meeting a 1:10m coast) are dropped.
  *
  * Memory: the loaded layers and the work buffers belong to the map; work
  * buffers grow on resize and are reused, so a pan allocates nothing.
@@ -40,6 +40,7 @@ enum {
 	F_LAND110, F_COAST110, F_CTRY110,
 	F_LAND50, F_COAST50, F_CTRY50,
 	F_LAND10, F_COAST10,
+	F_BORD110, F_BORD50, /* derived from F_CTRY110, F_CTRY50 */
 	NFILES
 };
 
@@ -47,18 +48,23 @@ static const char *const file_base[NFILES] = {
 	"ne_110m_land", "ne_110m_coastline", "ne_110m_admin_0_countries",
 	"ne_50m_land", "ne_50m_coastline", "ne_50m_admin_0_countries",
 	"ne_10m_land_region", "ne_10m_coastline_region",
+	"ne_110m_admin_0_countries", "ne_50m_admin_0_countries",
+};
+
+/* For a derived layer, the file it comes from; -1 for a file of its own. */
+static const int file_from[NFILES] = {
+	-1, -1, -1, -1, -1, -1, -1, -1, F_CTRY110, F_CTRY50,
 };
 
 struct lod {
 	const char *name;
-	int land, coast, countries;
-	int inset; /* border inset in dots */
+	int land, coast, borders;
 };
 
 static const struct lod lods[] = {
-	{ "110m", F_LAND110, F_COAST110, F_CTRY110, 2 },
-	{ "50m", F_LAND50, F_COAST50, F_CTRY50, 2 },
-	{ "10m", F_LAND10, F_COAST10, F_CTRY50, 4 },
+	{ "110m", F_LAND110, F_COAST110, F_BORD110 },
+	{ "50m", F_LAND50, F_COAST50, F_BORD50 },
+	{ "10m", F_LAND10, F_COAST10, F_BORD50 },
 };
 
 enum { FILE_UNLOADED, FILE_LOADED };
@@ -79,7 +85,7 @@ struct map {
 
 	/* work buffers, grown on resize only */
 	size_t ncells, ndots;
-	uint8_t *coast, *border, *outline, *land, *gv, *gh; /* cells */
+	uint8_t *coast, *border, *land, *gv, *gh; /* cells */
 	uint8_t *dots;                                      /* dw x dh */
 };
 
@@ -207,12 +213,11 @@ free_work(struct map *m)
 {
 	free(m->coast);
 	free(m->border);
-	free(m->outline);
 	free(m->land);
 	free(m->gv);
 	free(m->gh);
 	free(m->dots);
-	m->coast = m->border = m->outline = m->land = m->gv = m->gh = NULL;
+	m->coast = m->border = m->land = m->gv = m->gh = NULL;
 	m->dots = NULL;
 	m->ncells = m->ndots = 0;
 }
@@ -261,6 +266,18 @@ need_file(struct map *m, int f)
 
 	if (m->state[f] == FILE_LOADED)
 		return TCOP_OK;
+	if (file_from[f] >= 0) {
+		if ((e = need_file(m, file_from[f])) != TCOP_OK)
+			return e;
+		if ((e = geo_layer_shared_edges(&m->files[file_from[f]],
+		    &m->files[f])) != TCOP_OK) {
+			snprintf(m->err, sizeof m->err, "%s/%s.shp: no borders: %s",
+			    m->dir, file_base[f], tcop_strerror(e));
+			return e;
+		}
+		m->state[f] = FILE_LOADED;
+		return TCOP_OK;
+	}
 	snprintf(base, sizeof base, "%s/%s", m->dir, file_base[f]);
 	e = geo_layer_load(&m->files[f], base, m->err, sizeof m->err);
 	/* a failed load is tried again next time: the reason stays fresh */
@@ -293,12 +310,11 @@ work_size(struct map *m, int w, int h)
 	free_work(m);
 	m->coast = malloc(nc);
 	m->border = malloc(nc);
-	m->outline = malloc(nc);
 	m->land = malloc(nc);
 	m->gv = malloc(nc);
 	m->gh = malloc(nc);
 	m->dots = malloc(nd);
-	if (!m->coast || !m->border || !m->outline || !m->land || !m->gv ||
+	if (!m->coast || !m->border || !m->land || !m->gv ||
 	    !m->gh || !m->dots) {
 		free_work(m);
 		return false;
@@ -374,47 +390,6 @@ line_fn(const struct raster *r, uint8_t *buf, const float *lon,
     const float *y, uint32_t n, float off)
 {
 	return raster_polyline(r, buf, lon, y, n, off);
-}
-
-/*
- * True if (x, y) is land and so are the dots d and d/2 away from it in
- * eight directions (off-grid probes count as land): a coast within d dots,
- * at any angle, puts one of the probes at sea.
- */
-static bool
-inland(const struct raster *r, const uint8_t *dots, int x, int y, int d)
-{
-	static const int dir[8][2] = { { 1, 0 }, { -1, 0 }, { 0, 1 },
-		{ 0, -1 }, { 1, 1 }, { 1, -1 }, { -1, 1 }, { -1, -1 } };
-
-	if (!dots[y * r->dw + x])
-		return false;
-	for (int k = d; k > 0; k = k > 1 ? k / 2 : 0)
-		for (int i = 0; i < 8; i++) {
-			int xx = x + dir[i][0] * k, yy = y + dir[i][1] * k;
-			if (xx >= 0 && xx < r->dw && yy >= 0 && yy < r->dh &&
-			    !dots[yy * r->dw + xx])
-				return false;
-		}
-	return true;
-}
-
-static void
-keep_inland(const struct raster *r, struct map *m, int inset)
-{
-	for (int cy = 0; cy < r->h; cy++)
-		for (int cx = 0; cx < r->w; cx++) {
-			uint8_t o = m->outline[cy * r->w + cx];
-			if (o == 0)
-				continue;
-			for (int dy = 0; dy < 4; dy++)
-				for (int dx = 0; dx < 2; dx++)
-					if ((o & raster_bit[dy][dx]) &&
-					    inland(r, m->dots, cx * 2 + dx,
-					    cy * 4 + dy, inset))
-						m->border[cy * r->w + cx] |=
-						    raster_bit[dy][dx];
-		}
 }
 
 static double
@@ -575,11 +550,10 @@ rasterise(struct map *m, const struct viewport *vp, unsigned layers,
 	m->stats.verts_layers = 0;
 	memset(m->coast, 0, nc);
 	memset(m->border, 0, nc);
-	memset(m->outline, 0, nc);
 	memset(m->land, 0, nc);
 	memset(m->gv, 0, nc);
 	memset(m->gh, 0, nc);
-	if (layers & (MAP_LAND | MAP_BORDERS)) {
+	if (layers & MAP_LAND) {
 		if ((e = need(m, lod->land, vp->proj)) != TCOP_OK)
 			return e;
 		memset(m->dots, 0, nc * 8);
@@ -588,11 +562,13 @@ rasterise(struct map *m, const struct viewport *vp, unsigned layers,
 		raster_fill(&r, m->dots, m->land);
 	}
 	if (layers & MAP_BORDERS) {
-		if ((e = need(m, lod->countries, vp->proj)) != TCOP_OK)
+		if ((e = need(m, lod->borders, vp->proj)) != TCOP_OK)
 			return e;
-		draw_layer(m, &r, &b, &m->files[lod->countries], vp->proj,
-		    m->outline, line_fn);
-		keep_inland(&r, m, lod->inset);
+		draw_layer(m, &r, &b, &m->files[lod->borders], vp->proj,
+		    m->border, line_fn);
+		if (layers & MAP_LAND)
+			for (size_t i = 0; i < nc; i++)
+				m->border[i] &= m->land[i];
 	}
 	if (layers & MAP_COAST) {
 		if ((e = need(m, lod->coast, vp->proj)) != TCOP_OK)

@@ -285,6 +285,185 @@ geo_layer_fini(struct geo_layer *l)
 	memset(l, 0, sizeof *l);
 }
 
+/* ==== shared edges ==== */
+
+struct edge_set {
+	const struct geo_layer *l;
+	uint32_t *slot;  /* vertex index + 1 of an edge's start, 0 = empty */
+	uint8_t *count;  /* per slot: occurrences, saturating at 2 */
+	uint8_t *done;   /* per slot: emitted already */
+	uint32_t mask;
+};
+
+static bool
+vless(const struct geo_layer *l, uint32_t a, uint32_t b)
+{
+	return l->lon[a] < l->lon[b] ||
+	    (l->lon[a] == l->lon[b] && l->lat[a] < l->lat[b]);
+}
+
+static bool
+vsame(const struct geo_layer *l, uint32_t a, uint32_t b)
+{
+	return l->lon[a] == l->lon[b] && l->lat[a] == l->lat[b];
+}
+
+static uint32_t
+fbits(float f)
+{
+	uint32_t u;
+
+	f += 0.0f; /* -0 and 0 hash alike, as they compare */
+	memcpy(&u, &f, sizeof u);
+	return u;
+}
+
+/* The slot of edge (v, v+1), direction ignored: an existing one or a free one. */
+static uint32_t
+edge_slot(const struct edge_set *es, uint32_t v)
+{
+	const struct geo_layer *l = es->l;
+	uint32_t a = v, b = v + 1, h;
+
+	if (vless(l, b, a)) {
+		a = v + 1;
+		b = v;
+	}
+	h = fbits(l->lon[a]) * 0x9e3779b1u;
+	h ^= fbits(l->lat[a]) * 0x85ebca77u;
+	h ^= fbits(l->lon[b]) * 0xc2b2ae3du;
+	h ^= fbits(l->lat[b]) * 0x27d4eb2fu;
+	h ^= h >> 15;
+	for (;; h++) {
+		uint32_t i = h & es->mask, w = es->slot[i];
+		uint32_t c, d;
+
+		if (w == 0)
+			return i;
+		w--;
+		c = w;
+		d = w + 1;
+		if (vless(l, d, c)) {
+			c = w + 1;
+			d = w;
+		}
+		if (vsame(l, a, c) && vsame(l, b, d))
+			return i;
+	}
+}
+
+/* Append vertex v of the source to out as part of the current line. */
+static bool
+emit_vertex(struct geo_layer *out, const struct geo_layer *l, uint32_t v,
+    uint32_t *vcap)
+{
+	struct geo_part *p = &out->parts[out->npart - 1];
+	float x = l->lon[v], y = l->lat[v];
+
+	if (!grow_verts(out, vcap, 1))
+		return false;
+	out->lon[out->nvert] = x;
+	out->lat[out->nvert] = y;
+	out->nvert++;
+	p->n++;
+	p->lon0 = fminf(p->lon0, x);
+	p->lon1 = fmaxf(p->lon1, x);
+	p->lat0 = fminf(p->lat0, y);
+	p->lat1 = fmaxf(p->lat1, y);
+	return true;
+}
+
+static bool
+start_line(struct geo_layer *out, uint32_t shape, uint32_t *pcap)
+{
+	struct geo_part *p;
+
+	if (!grow_parts(out, pcap))
+		return false;
+	p = &out->parts[out->npart++];
+	p->first = out->nvert;
+	p->n = 0;
+	p->shape = shape;
+	p->lon0 = p->lat0 = INFINITY;
+	p->lon1 = p->lat1 = -INFINITY;
+	return true;
+}
+
+/* Runs of shared, not yet emitted edges of every ring become lines. */
+static bool
+emit_shared(struct edge_set *es, struct geo_layer *out)
+{
+	const struct geo_layer *l = es->l;
+	uint32_t vcap = 0, pcap = 0;
+
+	for (uint32_t i = 0; i < l->npart; i++) {
+		const struct geo_part *q = &l->parts[i];
+		bool open = false;
+
+		for (uint32_t v = q->first; v + 1 < q->first + q->n; v++) {
+			uint32_t s = edge_slot(es, v);
+
+			if (es->count[s] < 2 || es->done[s]) {
+				open = false;
+				continue;
+			}
+			es->done[s] = 1;
+			if (!open) {
+				if (!start_line(out, q->shape, &pcap) ||
+				    !emit_vertex(out, l, v, &vcap))
+					return false;
+				open = true;
+			}
+			if (!emit_vertex(out, l, v + 1, &vcap))
+				return false;
+		}
+	}
+	return true;
+}
+
+tcop_err
+geo_layer_shared_edges(const struct geo_layer *poly, struct geo_layer *out)
+{
+	struct edge_set es = { .l = poly };
+	uint32_t size = 1024;
+	bool ok;
+
+	memset(out, 0, sizeof *out);
+	out->kind = GEO_LINES;
+	if (poly->kind != GEO_POLYGONS)
+		return TCOP_EINVAL;
+	while (size < 2 * (uint64_t)poly->nvert && size < (1u << 30))
+		size *= 2;
+	es.mask = size - 1;
+	es.slot = calloc(size, sizeof *es.slot);
+	es.count = calloc(size, 1);
+	es.done = calloc(size, 1);
+	ok = es.slot != NULL && es.count != NULL && es.done != NULL;
+	for (uint32_t i = 0; ok && i < poly->npart; i++) {
+		const struct geo_part *q = &poly->parts[i];
+		for (uint32_t v = q->first; v + 1 < q->first + q->n; v++) {
+			uint32_t s;
+			if (vsame(poly, v, v + 1))
+				continue;
+			s = edge_slot(&es, v);
+			if (es.slot[s] == 0)
+				es.slot[s] = v + 1;
+			if (es.count[s] < 2)
+				es.count[s]++;
+		}
+	}
+	ok = ok && emit_shared(&es, out);
+	free(es.slot);
+	free(es.count);
+	free(es.done);
+	if (!ok) {
+		geo_layer_fini(out);
+		return TCOP_ENOMEM;
+	}
+	out->nshape = poly->nshape;
+	return TCOP_OK;
+}
+
 tcop_err
 geo_layer_mercator(struct geo_layer *l)
 {

@@ -50,6 +50,15 @@ struct geo_layer {
 tcop_err geo_layer_load(struct geo_layer *l, const char *base, char *why,
     size_t whylen);
 void geo_layer_fini(struct geo_layer *l);
+/*
+ * The land borders of a polygon layer (admin-0 countries): the edges two
+ * polygons share, exactly (Natural Earth's countries share their border
+ * vertices), each once, joined into lines. Coasts are edges of one polygon
+ * only, so they are left out. *out is a GEO_LINES layer the caller finis.
+ * TCOP_EINVAL if poly is not polygons; TCOP_ENOMEM.
+ */
+tcop_err geo_layer_shared_edges(const struct geo_layer *poly,
+    struct geo_layer *out);
 /* Compute mlat if not yet done; TCOP_ENOMEM on failure. */
 tcop_err geo_layer_mercator(struct geo_layer *l);
 /* The NAME of shape i, or "" when there is none. */

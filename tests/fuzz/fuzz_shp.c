@@ -5,7 +5,8 @@
  *
  *   u32 LE shp_len | u32 LE shx_len | shp bytes | shx bytes | dbf bytes (rest)
  *
- * Seeds (tests/fuzz/corpus/shp/) are small valid triples made with libshp's
+ * What loads is then put through the border extraction and the Mercator
+ * ordinates. Seeds (tests/fuzz/corpus/shp/) are small valid triples made with libshp's
  * writer: a polygon layer with a NAME field and a line layer.
  */
 #include <stdint.h>
@@ -61,8 +62,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	put("dbf", data + a + b, size - a - b);
 	snprintf(base, sizeof base, "%s/f", dir);
 	if (geo_layer_load(&l, base, why, sizeof why) == TCOP_OK) {
+		struct geo_layer b;
+
 		for (uint32_t i = 0; i < l.nshape; i++)
 			(void)geo_layer_name(&l, i);
+		if (geo_layer_shared_edges(&l, &b) == TCOP_OK)
+			geo_layer_fini(&b);
+		(void)geo_layer_mercator(&l);
 		geo_layer_fini(&l);
 	}
 	return 0;

@@ -351,6 +351,32 @@ borders_stay_off_the_coast(void **state)
 }
 
 static void
+shared_edges_are_the_land_borders(void **state)
+{
+	struct geo_layer c, b, d;
+	char why[512];
+	uint32_t hits = 0;
+
+	assert_int_equal(geo_layer_load(&c, "maps/ne_110m_admin_0_countries",
+	    why, sizeof why), TCOP_OK);
+	assert_int_equal(geo_layer_shared_edges(&c, &b), TCOP_OK);
+	assert_int_equal(b.kind, GEO_LINES);
+	assert_true(b.npart > 100 && b.nvert < c.nvert / 2);
+	/* the Korean DMZ is a border; no vertex lies in the open Sea of Japan */
+	for (uint32_t i = 0; i < b.nvert; i++) {
+		assert_false(b.lon[i] > 131 && b.lon[i] < 139 && b.lat[i] > 36 &&
+		    b.lat[i] < 42);
+		hits += b.lon[i] > 126 && b.lon[i] < 129 && b.lat[i] > 37.5 &&
+		    b.lat[i] < 38.8;
+	}
+	assert_true(hits >= 2);
+	/* lines have no shared edges to speak of */
+	assert_int_equal(geo_layer_shared_edges(&b, &d), TCOP_EINVAL);
+	geo_layer_fini(&b);
+	geo_layer_fini(&c);
+}
+
+static void
 a_missing_maps_directory_is_an_error(void **state)
 {
 	struct map *m;
@@ -378,6 +404,7 @@ main(void)
 		cmocka_unit_test(the_level_of_detail_follows_the_zoom),
 		cmocka_unit_test(land_is_where_natural_earth_puts_it),
 		cmocka_unit_test(borders_stay_off_the_coast),
+		cmocka_unit_test(shared_edges_are_the_land_borders),
 		cmocka_unit_test(a_missing_maps_directory_is_an_error),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
