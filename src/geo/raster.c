@@ -116,33 +116,6 @@ raster_line(const struct raster *r, uint8_t *mask, float x0, float y0,
 	line(r, mask, x0, y0, x1, y1);
 }
 
-uint32_t
-raster_polyline(const struct raster *r, uint8_t *mask, const float *lon,
-    const float *y, uint32_t n, float lon_off)
-{
-	float ox = r->ox + lon_off * r->sx;
-	float px, py;
-	uint32_t kept = 1;
-
-	if (n == 0)
-		return 0;
-	px = lon[0] * r->sx + ox;
-	py = r->oy - y[0] * r->sy;
-	if (n == 1)
-		line(r, mask, px, py, px, py);
-	for (uint32_t i = 1; i < n; i++) {
-		float x = lon[i] * r->sx + ox, yy = r->oy - y[i] * r->sy;
-
-		if (fabsf(x - px) < 1 && fabsf(yy - py) < 1 && i + 1 < n)
-			continue;
-		line(r, mask, px, py, x, yy);
-		px = x;
-		py = yy;
-		kept++;
-	}
-	return kept;
-}
-
 static void
 edge(const struct raster *r, uint8_t *flags, float x0, float y0, float x1,
     float y1)
@@ -177,29 +150,115 @@ edge(const struct raster *r, uint8_t *flags, float x0, float y0, float x1,
 	}
 }
 
+/*
+ * Where a dot-space point lies outside the grid: left, right, above, below.
+ * A run of vertices that all stay in one outside half-plane can be replaced
+ * by the straight segment from its first to its last vertex, exactly: a
+ * line there draws nothing either way, and for a ring the segment crosses
+ * each dot row as often, modulo 2, as the run does (the two make a closed
+ * loop), and all those crossings toggle the same flag (column 0, or none).
+ */
+static inline unsigned
+outcode(const struct raster *r, float x, float y)
+{
+	return (unsigned)(x < 0) | (unsigned)(x >= (float)r->dw) << 1 |
+	    (unsigned)(y < 0) << 2 | (unsigned)(y >= (float)r->dh) << 3;
+}
+
+typedef void (*seg_fn)(const struct raster *r, uint8_t *buf, float x0,
+    float y0, float x1, float y1);
+
+/*
+ * Walk n vertices, calling seg for the segments that matter: runs outside
+ * the grid collapse (see outcode), and a vertex within one dot of the last
+ * one kept is skipped (the last vertex is always kept). Returns the number
+ * of vertices kept; *lx, *ly is the last point drawn to.
+ */
+static inline uint32_t
+walk(const struct raster *r, uint8_t *buf, const float *lon, const float *y,
+    uint32_t n, float lon_off, seg_fn seg, float *lx, float *ly)
+{
+	float ox = r->ox + lon_off * r->sx;
+	float px = lon[0] * r->sx + ox, py = r->oy - y[0] * r->sy;
+	float qx = 0, qy = 0;
+	unsigned run = outcode(r, px, py);
+	bool pend = false;
+	uint32_t kept = 1;
+
+	for (uint32_t i = 1; i < n; i++) {
+		float x = lon[i] * r->sx + ox, yy = r->oy - y[i] * r->sy;
+		unsigned c = outcode(r, x, yy);
+
+		if (run & c) {
+			run &= c;
+			qx = x;
+			qy = yy;
+			pend = true;
+			continue;
+		}
+		if (pend) {
+			seg(r, buf, px, py, qx, qy);
+			px = qx;
+			py = qy;
+			pend = false;
+			kept++;
+			if ((run = outcode(r, px, py)) & c) {
+				run &= c;
+				qx = x;
+				qy = yy;
+				pend = true;
+				continue;
+			}
+		}
+		if (fabsf(x - px) < 1 && fabsf(yy - py) < 1 && i + 1 < n)
+			continue;
+		seg(r, buf, px, py, x, yy);
+		px = x;
+		py = yy;
+		run = c;
+		kept++;
+	}
+	if (pend) {
+		seg(r, buf, px, py, qx, qy);
+		px = qx;
+		py = qy;
+		kept++;
+	}
+	*lx = px;
+	*ly = py;
+	return kept;
+}
+
+uint32_t
+raster_polyline(const struct raster *r, uint8_t *mask, const float *lon,
+    const float *y, uint32_t n, float lon_off)
+{
+	float lx, ly;
+
+	if (n == 0)
+		return 0;
+	if (n == 1) {
+		float x = (lon[0] + lon_off) * r->sx + r->ox;
+		float yy = r->oy - y[0] * r->sy;
+		line(r, mask, x, yy, x, yy);
+		return 1;
+	}
+	return walk(r, mask, lon, y, n, lon_off, line, &lx, &ly);
+}
+
 uint32_t
 raster_ring(const struct raster *r, uint8_t *flags, const float *lon,
     const float *y, uint32_t n, float lon_off)
 {
-	float ox = r->ox + lon_off * r->sx;
-	float fx, fy, px, py;
-	uint32_t kept = 1;
+	float fx, fy, lx, ly;
+	uint32_t kept;
 
 	if (n < 3)
 		return 0;
-	fx = px = lon[0] * r->sx + ox;
-	fy = py = r->oy - y[0] * r->sy;
-	for (uint32_t i = 1; i < n; i++) {
-		float x = lon[i] * r->sx + ox, yy = r->oy - y[i] * r->sy;
-
-		if (fabsf(x - px) < 1 && fabsf(yy - py) < 1 && i + 1 < n)
-			continue;
-		edge(r, flags, px, py, x, yy);
-		px = x;
-		py = yy;
-		kept++;
-	}
-	edge(r, flags, px, py, fx, fy); /* close it if the file did not */
+	fx = lon[0] * r->sx + r->ox + lon_off * r->sx;
+	fy = r->oy - y[0] * r->sy;
+	kept = walk(r, flags, lon, y, n, lon_off, edge, &lx, &ly);
+	edge(r, flags, lx, ly, fx, fy); /* close it if the file did not */
 	return kept;
 }
 
