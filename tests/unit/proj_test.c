@@ -297,6 +297,72 @@ a_diagonal_line_sets_one_dot_per_step(void **state)
 	assert_int_equal(n, 16);
 }
 
+/* Even-odd coverage of dot (x, y) by the ring, computed directly. */
+static int
+pip(const float *px, const float *py, int n, int x, int y)
+{
+	float cx = (float)x + 0.5f, cy = (float)y + 0.5f;
+	int in = 0;
+
+	for (int i = 0, j = n - 1; i < n; j = i++) {
+		float x0 = px[j], y0 = py[j], x1 = px[i], y1 = py[i];
+		if (y0 > y1) {
+			float t = x0; x0 = x1; x1 = t;
+			t = y0; y0 = y1; y1 = t;
+		}
+		if (y0 == y1 || cy < y0 || cy >= y1)
+			continue;
+		if (x0 + (cy - y0) * ((x1 - x0) / (y1 - y0)) <= cx)
+			in ^= 1;
+	}
+	return in;
+}
+
+static void
+fill_matches_point_in_polygon_for_random_rings(void **state)
+{
+	struct viewport vp;
+	struct raster r;
+	static uint8_t flags[40 * 80], mask[20 * 20];
+	float lon[40], lat[40], px[40], py[40];
+	uint32_t seed = 12345;
+
+	/* the view is 0..10 x 0..10 degrees; rings wander over -8..18, so
+	 * long runs of them lie left, right, above and below the grid */
+	viewport_bbox(&vp, PROJ_EQUIRECT, 20, 20, 0, 0, 10, 10);
+	raster_init(&r, &vp);
+	for (int t = 0; t < 300; t++) {
+		int n = 0, bad = 0;
+
+		while (n < 40) {
+			seed = seed * 1103515245u + 12345u;
+			float a = (float)((seed >> 8) % 26000) / 1000.0f - 8.0f;
+			seed = seed * 1103515245u + 12345u;
+			float b = (float)((seed >> 8) % 26000) / 1000.0f - 8.0f;
+			float x = a * r.sx + r.ox, y = r.oy - b * r.sy;
+			/* keep vertices more than a dot apart: no simplification */
+			if (n > 0 && fabsf(x - px[n - 1]) < 1.5f &&
+			    fabsf(y - py[n - 1]) < 1.5f)
+				continue;
+			lon[n] = a;
+			lat[n] = b;
+			px[n] = x;
+			py[n] = y;
+			n++;
+		}
+		if (fabsf(px[0] - px[n - 1]) < 1.5f && fabsf(py[0] - py[n - 1]) < 1.5f)
+			continue;
+		memset(flags, 0, sizeof flags);
+		memset(mask, 0, sizeof mask);
+		raster_ring(&r, flags, lon, lat, (uint32_t)n, 0);
+		raster_fill(&r, flags, mask);
+		for (int y = 0; y < r.dh; y++)
+			for (int x = 0; x < r.dw; x++)
+				bad += dot_at(&r, mask, x, y) != pip(px, py, n, x, y);
+		assert_int_equal(bad, 0);
+	}
+}
+
 int
 main(void)
 {
@@ -316,6 +382,7 @@ main(void)
 		cmocka_unit_test(a_ring_around_the_view_fills_it_all),
 		cmocka_unit_test(lines_are_clipped_and_far_points_are_safe),
 		cmocka_unit_test(a_diagonal_line_sets_one_dot_per_step),
+		cmocka_unit_test(fill_matches_point_in_polygon_for_random_rings),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
