@@ -282,6 +282,9 @@ need_file(struct map *m, int f)
 	e = geo_layer_load(&m->files[f], base, m->err, sizeof m->err);
 	/* a failed load is tried again next time: the reason stays fresh */
 	m->state[f] = e == TCOP_OK ? FILE_LOADED : FILE_UNLOADED;
+	if (e == TCOP_OK && m->files[f].nbad > 0)
+		tcop_log("%s.shp: %u malformed shapes skipped", base,
+		    m->files[f].nbad);
 	return e;
 }
 

@@ -20,6 +20,19 @@
 static char dir[64];
 
 static void
+cleanup(void)
+{
+	const char *ext[] = { "shp", "shx", "dbf" };
+	char path[128];
+
+	for (int i = 0; i < 3; i++) {
+		snprintf(path, sizeof path, "%s/f.%s", dir, ext[i]);
+		unlink(path);
+	}
+	rmdir(dir);
+}
+
+static void
 put(const char *ext, const uint8_t *p, size_t n)
 {
 	char path[128];
@@ -46,6 +59,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		snprintf(dir, sizeof dir, "/tmp/tcop_fuzz_shp_XXXXXX");
 		if (mkdtemp(dir) == NULL)
 			abort();
+		atexit(cleanup);
 	}
 	if (size < 8)
 		return 0;
