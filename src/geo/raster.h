@@ -9,8 +9,10 @@
  * each row turns the flags into coverage.
  *
  * Simplification to the raster: a vertex within one dot of the last kept
- * vertex is skipped (the last vertex of a part is always kept), so a part
- * costs what its on-screen size is, not its vertex count, past projection.
+ * vertex is skipped (the last vertex of a part is always kept), and a run
+ * of vertices beyond one edge of the grid collapses to one segment (exact,
+ * see raster.c), so past projection a part costs what its on-screen size
+ * is, not its vertex count.
  */
 #ifndef TCOP_RASTER_H
 #define TCOP_RASTER_H
