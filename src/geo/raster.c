@@ -79,8 +79,11 @@ line(const struct raster *r, uint8_t *mask, float x0, float y0, float x1,
 	if ((x0 < 0 && x1 < 0) || (y0 < 0 && y1 < 0) ||
 	    (x0 > xmax && x1 > xmax) || (y0 > ymax && y1 > ymax))
 		return;
-	if (!clip1(-dx, x0, &t0, &t1) || !clip1(dx, xmax - x0, &t0, &t1) ||
-	    !clip1(-dy, y0, &t0, &t1) || !clip1(dy, ymax - y0, &t0, &t1))
+	/* the common case, both ends on the grid, needs no clipping */
+	if (!(x0 >= 0 && x1 >= 0 && y0 >= 0 && y1 >= 0 && x0 <= xmax &&
+	    x1 <= xmax && y0 <= ymax && y1 <= ymax) &&
+	    (!clip1(-dx, x0, &t0, &t1) || !clip1(dx, xmax - x0, &t0, &t1) ||
+	    !clip1(-dy, y0, &t0, &t1) || !clip1(dy, ymax - y0, &t0, &t1)))
 		return;
 	/* float rounding can land a clipped end a hair outside: clamp */
 	ax = clampi(x0 + t0 * dx, r->dw - 1);
@@ -187,8 +190,12 @@ walk(const struct raster *r, uint8_t *buf, const float *lon, const float *y,
 
 	for (uint32_t i = 1; i < n; i++) {
 		float x = lon[i] * r->sx + ox, yy = r->oy - y[i] * r->sy;
-		unsigned c = outcode(r, x, yy);
+		unsigned c;
 
+		/* the common case first: still within a dot of the last kept */
+		if (!pend && fabsf(x - px) < 1 && fabsf(yy - py) < 1 && i + 1 < n)
+			continue;
+		c = outcode(r, x, yy);
 		if (run & c) {
 			run &= c;
 			qx = x;
