@@ -331,6 +331,24 @@ land_is_where_natural_earth_puts_it(void **state)
 }
 
 static void
+both_sides_of_180_are_drawn_in_mercator(void **state)
+{
+	struct map *m = open_map();
+	struct viewport vp;
+	struct canvas *c = canvas_create(400, 200);
+
+	/* centred on 180: Fiji west of it, Samoa east of it */
+	viewport_center(&vp, PROJ_MERCATOR, 400, 200, -16, 180, 18);
+	assert_int_equal(map_render(m, &vp, MAP_LAND, false, c), TCOP_OK);
+	assert_int_equal(cell_of(&vp, c, -17.8, 178.0)->role, ROLE_LAND);
+	assert_int_equal(cell_of(&vp, c, -13.6, -172.4)->role, ROLE_LAND);
+	assert_int_equal(cell_of(&vp, c, -20.0, -175.0)->ch, ' ');
+	assert_int_equal(cell_of(&vp, c, -12.0, 175.0)->ch, ' ');
+	canvas_destroy(c);
+	map_destroy(m);
+}
+
+static void
 borders_stay_off_the_coast(void **state)
 {
 	struct map *m = open_map();
@@ -403,6 +421,7 @@ main(void)
 		cmocka_unit_test(the_map_rasterises_once_per_view),
 		cmocka_unit_test(the_level_of_detail_follows_the_zoom),
 		cmocka_unit_test(land_is_where_natural_earth_puts_it),
+		cmocka_unit_test(both_sides_of_180_are_drawn_in_mercator),
 		cmocka_unit_test(borders_stay_off_the_coast),
 		cmocka_unit_test(shared_edges_are_the_land_borders),
 		cmocka_unit_test(a_missing_maps_directory_is_an_error),
