@@ -1,15 +1,400 @@
 /*
- * cmd_snapshot.c: `tcop snapshot`. Not built yet: answers --help with the contract
- * of DESIGN.md and says so otherwise.
+ * cmd_snapshot.c: `tcop snapshot`, the picture rendered without a terminal:
+ * the map engine draws into a canvas, which is dumped as text, ANSI or a
+ * self-contained HTML page. Without --map-only the page has the screen's
+ * frame: classification banner top and bottom and a status line; --size
+ * is then the whole page, the map taking the rows between.
+ *
+ * Glyphs are braille unless --ascii: a snapshot is a file, not a terminal,
+ * so the locale does not choose. Known limits: the picture's layers
+ * (--feed, --replay, --at, geojson) are not drawn yet and are refused with
+ * a clear message; the banner says UNCLASSIFIED because nothing marked is
+ * drawn yet.
  */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "cli/cli.h"
+#include "geo/map.h"
+#include "geo/proj.h"
+#include "geo/regions.h"
+#include "ui/canvas.h"
+
+static const char snapshot_help[] =
+    "usage: tcop snapshot [--region NAME | --center LAT,LON --span DEG |\n"
+    "                      --bbox W,S,E,N] [--size WxH] [--layers LIST]\n"
+    "                     [--map-only] [--ascii] [--projection equirect|mercator]\n"
+    "                     [--format text|ansi|html] [--out FILE]\n"
+    "\n"
+    "Render the map headless, for briefings and tests.\n"
+    "\n"
+    "  --region NAME      a preset of maps/regions.json (default wpac);\n"
+    "                     with --span, that span instead of the preset's\n"
+    "  --center LAT,LON   centre of the view (degrees); needs --span\n"
+    "  --span DEG         longitude degrees across the map\n"
+    "  --bbox W,S,E,N     the box fills the map exactly: longitude linear\n"
+    "                     across, latitude linear down (E < W crosses 180)\n"
+    "  --size WxH         size in characters (default 100x40); the whole\n"
+    "                     page, or the map alone with --map-only\n"
+    "  --layers LIST      comma-separated: coast, land, borders, graticule,\n"
+    "                     scale, all, none (default all)\n"
+    "  --map-only         exactly W x H cells of map: no banner, no status\n"
+    "  --ascii            ASCII glyphs instead of braille (UTF-8)\n"
+    "  --projection P     equirect (default) or mercator\n"
+    "  --format F         text (default), ansi (colours), html (a page)\n"
+    "  --out FILE         write there instead of standard output\n"
+    "\n"
+    "Maps are read from $TCOP_MAPS, ./maps, or the installed copy.\n"
+    "Not yet: --feed, --replay, --at and --format geojson (the picture's\n"
+    "event layers).\n";
+
+enum fmt { FMT_TEXT, FMT_ANSI, FMT_HTML };
+
+struct snap_opts {
+	const char *region, *out, *layers;
+	bool have_center, have_span, have_bbox, map_only, ascii;
+	double lat, lon, span, bbox[4];
+	int w, h;
+	enum proj_kind proj;
+	enum fmt fmt;
+};
+
+/* "A,B[,C,D]": exactly n finite numbers separated by commas. */
+static bool
+parse_list(const char *s, double *v, int n)
+{
+	char buf[256], *p, *save = NULL;
+	int i = 0;
+
+	if (snprintf(buf, sizeof buf, "%s", s) >= (int)sizeof buf)
+		return false;
+	for (p = strtok_r(buf, ",", &save); p != NULL;
+	    p = strtok_r(NULL, ",", &save)) {
+		if (i >= n || !cli_parse_double(p, &v[i]))
+			return false;
+		i++;
+	}
+	return i == n;
+}
+
+static bool
+parse_size(const char *s, int *w, int *h)
+{
+	char buf[64], *x;
+	long a, b;
+
+	if (snprintf(buf, sizeof buf, "%s", s) >= (int)sizeof buf)
+		return false;
+	if ((x = strchr(buf, 'x')) == NULL)
+		return false;
+	*x = '\0';
+	if (!cli_parse_long(buf, 1, CANVAS_MAX_W, &a) ||
+	    !cli_parse_long(x + 1, 1, CANVAS_MAX_H, &b))
+		return false;
+	*w = (int)a;
+	*h = (int)b;
+	return true;
+}
+
+enum {
+	O_REGION = 256, O_CENTER, O_SPAN, O_BBOX, O_SIZE, O_FORMAT, O_LAYERS,
+	O_MAPONLY, O_ASCII, O_PROJ, O_OUT, O_FEED, O_REPLAY, O_AT, O_HELP
+};
+
+static const struct option snap_longopts[] = {
+	{ "region", required_argument, NULL, O_REGION },
+	{ "center", required_argument, NULL, O_CENTER },
+	{ "span", required_argument, NULL, O_SPAN },
+	{ "bbox", required_argument, NULL, O_BBOX },
+	{ "size", required_argument, NULL, O_SIZE },
+	{ "format", required_argument, NULL, O_FORMAT },
+	{ "layers", required_argument, NULL, O_LAYERS },
+	{ "map-only", no_argument, NULL, O_MAPONLY },
+	{ "ascii", no_argument, NULL, O_ASCII },
+	{ "projection", required_argument, NULL, O_PROJ },
+	{ "out", required_argument, NULL, O_OUT },
+	{ "feed", required_argument, NULL, O_FEED },
+	{ "replay", required_argument, NULL, O_REPLAY },
+	{ "at", required_argument, NULL, O_AT },
+	{ "help", no_argument, NULL, O_HELP },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* One option into o; returns -1 when fine, else the exit status. */
+static int
+snap_option(struct snap_opts *o, int c, const char *arg)
+{
+	switch (c) {
+	case O_REGION: o->region = arg; break;
+	case O_CENTER: {
+		double v[2];
+		if (!parse_list(arg, v, 2))
+			return cli_usage("snapshot", "--center %s: want LAT,LON",
+			    arg);
+		o->lat = v[0];
+		o->lon = v[1];
+		o->have_center = true;
+		break;
+	}
+	case O_SPAN:
+		if (!cli_parse_double(arg, &o->span) || o->span < 0.01 ||
+		    o->span > 360)
+			return cli_usage("snapshot",
+			    "--span %s: want degrees in [0.01, 360]", arg);
+		o->have_span = true;
+		break;
+	case O_BBOX:
+		if (!parse_list(arg, o->bbox, 4))
+			return cli_usage("snapshot", "--bbox %s: want W,S,E,N", arg);
+		o->have_bbox = true;
+		break;
+	case O_SIZE:
+		if (!parse_size(arg, &o->w, &o->h))
+			return cli_usage("snapshot", "--size %s: want WxH, "
+			    "1..%d x 1..%d", arg, CANVAS_MAX_W, CANVAS_MAX_H);
+		break;
+	case O_FORMAT:
+		if (strcmp(arg, "text") == 0) o->fmt = FMT_TEXT;
+		else if (strcmp(arg, "ansi") == 0) o->fmt = FMT_ANSI;
+		else if (strcmp(arg, "html") == 0) o->fmt = FMT_HTML;
+		else if (strcmp(arg, "geojson") == 0) {
+			fprintf(stderr, "tcop snapshot: --format geojson: not yet "
+			    "(it comes with the picture's event layers)\n");
+			return CLI_USAGE;
+		} else
+			return cli_usage("snapshot", "--format %s: want text, "
+			    "ansi or html", arg);
+		break;
+	case O_LAYERS: o->layers = arg; break;
+	case O_MAPONLY: o->map_only = true; break;
+	case O_ASCII: o->ascii = true; break;
+	case O_PROJ:
+		if (strcmp(arg, "equirect") == 0 ||
+		    strcmp(arg, "equirectangular") == 0)
+			o->proj = PROJ_EQUIRECT;
+		else if (strcmp(arg, "mercator") == 0)
+			o->proj = PROJ_MERCATOR;
+		else
+			return cli_usage("snapshot", "--projection %s: want "
+			    "equirect or mercator", arg);
+		break;
+	case O_OUT: o->out = arg; break;
+	case O_FEED: case O_REPLAY: case O_AT:
+		fprintf(stderr, "tcop snapshot: --feed, --replay and --at: not "
+		    "yet (they come with the picture's event layers); this "
+		    "version draws the base map only\n");
+		return CLI_USAGE;
+	default:
+		return cli_usage("snapshot", "unknown option");
+	}
+	return -1;
+}
+
+static int
+snap_args(struct snap_opts *o, int argc, char **argv)
+{
+	int c, rc;
+
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "", snap_longopts, NULL)) != -1) {
+		if (c == O_HELP) {
+			fputs(snapshot_help, stdout);
+			return CLI_OK;
+		}
+		if (c == '?')
+			return cli_usage("snapshot", "unknown or incomplete "
+			    "option %s", argv[optind - 1]);
+		if ((rc = snap_option(o, c, optarg)) >= 0)
+			return rc;
+	}
+	if (optind < argc)
+		return cli_usage("snapshot", "unexpected argument %s",
+		    argv[optind]);
+	if ((o->region != NULL) + o->have_center + o->have_bbox > 1)
+		return cli_usage("snapshot", "--region, --center and --bbox "
+		    "exclude each other");
+	if (o->have_center && !o->have_span)
+		return cli_usage("snapshot", "--center needs --span");
+	if (o->have_bbox && o->have_span)
+		return cli_usage("snapshot", "--bbox sets its own span");
+	if (o->map_only ? o->h < 1 : o->h < 6)
+		return cli_usage("snapshot", "--size: a page needs at least 6 "
+		    "rows (banner, map, status, banner)");
+	return -1;
+}
+
+/* The viewport the options ask for; exit status or -1. */
+static int
+snap_viewport(struct snap_opts *o, struct map *m, int w, int h,
+    struct viewport *vp, const char **name)
+{
+	char path[4200], why[512];
+	struct regions *rs;
+	const struct region *r;
+
+	*name = NULL;
+	if (o->have_bbox) {
+		if (viewport_bbox(vp, o->proj, w, h, o->bbox[0], o->bbox[1],
+		    o->bbox[2], o->bbox[3]) != TCOP_OK)
+			return cli_usage("snapshot", "--bbox: want W,S,E,N with "
+			    "S < N in [-90, 90], W, E in [-180, 360]");
+		return -1;
+	}
+	if (o->have_center) {
+		if (viewport_center(vp, o->proj, w, h, o->lat, o->lon,
+		    o->span) != TCOP_OK)
+			return cli_usage("snapshot", "--center: latitude outside "
+			    "[-90, 90]");
+		return -1;
+	}
+	if ((rs = malloc(sizeof *rs)) == NULL)
+		return CLI_FAIL;
+	snprintf(path, sizeof path, "%s/regions.json", map_dir(m));
+	if (regions_load(rs, path, why, sizeof why) != TCOP_OK) {
+		fprintf(stderr, "tcop snapshot: %s\n", why);
+		free(rs);
+		return CLI_FAIL;
+	}
+	if ((r = regions_find(rs, o->region ? o->region : "wpac")) == NULL) {
+		fprintf(stderr, "tcop snapshot: --region %s: no such region; "
+		    "known:", o->region);
+		for (int i = 0; i < rs->n; i++)
+			fprintf(stderr, " %s", rs->r[i].name);
+		fprintf(stderr, "\n");
+		free(rs);
+		return CLI_USAGE;
+	}
+	viewport_center(vp, o->proj, w, h, r->lat, r->lon,
+	    o->have_span ? o->span : r->span);
+	*name = o->region ? o->region : "wpac";
+	free(rs);
+	return -1;
+}
+
+static void
+fill_row(struct canvas *c, int y, enum canvas_role role)
+{
+	for (int x = 0; x < c->w; x++)
+		canvas_put(c, x, y, ' ', role);
+}
+
+static void
+banner(struct canvas *c, int y)
+{
+	const char *t = "UNCLASSIFIED";
+	int x = (c->w - (int)strlen(t)) / 2;
+
+	fill_row(c, y, ROLE_BANNER_U);
+	canvas_text(c, x < 0 ? 0 : x, y, t, ROLE_BANNER_U);
+}
+
+static void
+status(struct canvas *c, int y, const struct viewport *vp, const char *name,
+    unsigned layers, struct map *m)
+{
+	char s[512], ls[128];
+
+	map_layers_format(layers, ls, sizeof ls);
+	snprintf(s, sizeof s, " %s %.2f%c %.2f%c span %.2f deg | %s | %s | "
+	    "%.1f NM/col | %s",
+	    name ? name : "view", vp->center_lat < 0 ? -vp->center_lat :
+	    vp->center_lat, vp->center_lat < 0 ? 'S' : 'N',
+	    vp->center_lon < 0 ? -vp->center_lon : vp->center_lon,
+	    vp->center_lon < 0 ? 'W' : 'E', vp->span,
+	    vp->proj == PROJ_MERCATOR ? "mercator" : "equirect",
+	    map_stats(m)->lod, viewport_nm_per_cell(vp), ls);
+	fill_row(c, y, ROLE_STATUS);
+	canvas_text(c, 0, y, s, ROLE_STATUS);
+}
+
+static int
+snap_write(const struct snap_opts *o, const struct canvas *page,
+    const char *title)
+{
+	FILE *f = stdout;
+	tcop_err e;
+
+	if (o->out != NULL && (f = fopen(o->out, "w")) == NULL) {
+		fprintf(stderr, "tcop snapshot: %s: %s\n", o->out,
+		    strerror(errno));
+		return CLI_FAIL;
+	}
+	e = o->fmt == FMT_HTML ? canvas_dump_html(page, f, title) :
+	    o->fmt == FMT_ANSI ? canvas_dump_ansi(page, f) :
+	    canvas_dump_text(page, f);
+	if (f != stdout && fclose(f) != 0 && e == TCOP_OK)
+		e = TCOP_ESYS;
+	if (e != TCOP_OK) {
+		fprintf(stderr, "tcop snapshot: %s: %s\n",
+		    o->out ? o->out : "standard output", strerror(errno));
+		return CLI_FAIL;
+	}
+	return CLI_OK;
+}
+
+static int
+snap_run(struct snap_opts *o, struct map *m)
+{
+	struct viewport vp;
+	struct canvas *page = NULL, *mapc = NULL;
+	const char *name, *bad = NULL;
+	unsigned layers = MAP_LAYERS_DEFAULT;
+	int mh = o->map_only ? o->h : o->h - 3, rc;
+	char title[128];
+	tcop_err e;
+
+	if (o->layers != NULL &&
+	    map_layers_parse(o->layers, &layers, &bad) != TCOP_OK)
+		return cli_usage("snapshot", "--layers: unknown layer at '%s' "
+		    "(known: coast, land, borders, graticule, scale, all, none)",
+		    bad);
+	if ((rc = snap_viewport(o, m, o->w, mh, &vp, &name)) >= 0)
+		return rc;
+	page = canvas_create(o->w, o->h);
+	mapc = o->map_only ? page : canvas_create(o->w, mh);
+	rc = CLI_FAIL;
+	if (page == NULL || mapc == NULL) {
+		fprintf(stderr, "tcop snapshot: out of memory\n");
+		goto out;
+	}
+	if ((e = map_render(m, &vp, layers, o->ascii, mapc)) != TCOP_OK) {
+		fprintf(stderr, "tcop snapshot: %s\n", map_error(m));
+		goto out;
+	}
+	if (!o->map_only) {
+		banner(page, 0);
+		canvas_blit(page, 0, 1, mapc);
+		status(page, o->h - 2, &vp, name, layers, m);
+		banner(page, o->h - 1);
+	}
+	snprintf(title, sizeof title, "tcop snapshot: %s", name ? name : "view");
+	rc = snap_write(o, page, title);
+out:
+	if (mapc != page)
+		canvas_destroy(mapc);
+	canvas_destroy(page);
+	return rc;
+}
 
 int
 cmd_snapshot(int argc, char **argv)
 {
-	return cli_not_yet(argc, argv,
-	    "usage: tcop snapshot [--feed URL...|--replay CAPTURE] [--at T]\n"
-	    "                     [--region NAME | --bbox W,S,E,N] [--size WxH]\n"
-	    "                     [--layers LIST] [--map-only]\n"
-	    "                     [--format text|ansi|html|geojson] [--out FILE]\n");
+	struct snap_opts o = { .w = 100, .h = 40, .proj = PROJ_EQUIRECT };
+	struct map *m;
+	char why[4400];
+	int rc;
+
+	if ((rc = snap_args(&o, argc, argv)) >= 0)
+		return rc;
+	if (map_create(&m, NULL, why, sizeof why) != TCOP_OK) {
+		fprintf(stderr, "tcop snapshot: %s\n", why);
+		return CLI_FAIL;
+	}
+	rc = snap_run(&o, m);
+	map_destroy(m);
+	return rc;
 }
