@@ -182,9 +182,10 @@ assets_add_prefix(assets *a, const uint8_t *addr, int plen, bool v6, int idx)
 	if (idx < 0 || idx >= a->n || plen < 0 || plen > width)
 		return TCOP_EINVAL;
 	p.start = bytes_to_u128(addr, width / 8);
-	hostmask = plen == width ? 0 : (((u128)1 << (width - plen)) - 1);
 	if (plen == 0)
 		hostmask = width == 128 ? ~(u128)0 : (((u128)1 << 32) - 1);
+	else
+		hostmask = (((u128)1 << (width - plen)) - 1);
 	if ((p.start & hostmask) != 0)
 		return TCOP_EINVAL;
 	p.end = p.start | hostmask;
@@ -333,7 +334,8 @@ build_one(assets *a, bool v6, struct ranges *r, char *err, size_t errsz)
 	size_t n = v6 ? a->n6 : a->n4;
 	u128 max = v6 ? ~(u128)0 : (((u128)1 << 32) - 1);
 
-	qsort(p, n, sizeof *p, pfx_cmp);
+	if (n > 1)
+		qsort(p, n, sizeof *p, pfx_cmp);
 	for (size_t i = 1; i < n; i++) {
 		if (p[i].start == p[i - 1].start && p[i].plen == p[i - 1].plen) {
 			char txt[64];
