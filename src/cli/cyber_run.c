@@ -6,6 +6,7 @@
  * any length, whole bundles); the decoders under it do not.
  */
 #include <dirent.h>
+#include <stddef.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +27,7 @@ say_bad(struct cyber_ctx *c, const char *name, uint64_t lineno, tcop_err rv,
 }
 
 static void
-send(struct cyber_ctx *c, const tcop_event *ev, const char *json, size_t len)
+emit_msg(struct cyber_ctx *c, const tcop_event *ev, const char *json, size_t len)
 {
 	if (c->sink.emit(c->sink.arg, ev->topic, json, len, ev) != TCOP_OK)
 		c->n.emit_failed++;
@@ -72,7 +73,7 @@ cyber_eve_line(struct cyber_ctx *c, const char *name, uint64_t lineno,
 	c->n.alerts++;
 	if (strcmp(a.event_type, "anomaly") == 0)
 		c->n.anomalies++;
-	send(c, &a.ev, buf, n);
+	emit_msg(c, &a.ev, buf, n);
 }
 
 void
@@ -98,7 +99,7 @@ cyber_intf_line(struct cyber_ctx *c, const char *name, uint64_t lineno,
 		return;
 	}
 	c->n.interference++;
-	send(c, &r.ev, buf, n);
+	emit_msg(c, &r.ev, buf, n);
 }
 
 tcop_err
@@ -152,7 +153,7 @@ stix_event(void *arg, const struct stix_rec *r)
 		c->n.sightings++;
 	else
 		c->n.indicators++;
-	send(c, &r->ev, buf, n);
+	emit_msg(c, &r->ev, buf, n);
 }
 
 static void
@@ -282,16 +283,35 @@ void
 cyber_summary(const struct cyber_ctx *c, const char *cmd)
 {
 	const struct cyber_counts *n = &c->n;
+	static const struct { const char *what; size_t off; } f[] = {
+		{ "lines", offsetof(struct cyber_counts, lines) },
+		{ "alerts", offsetof(struct cyber_counts, alerts) },
+		{ "from anomalies", offsetof(struct cyber_counts, anomalies) },
+		{ "not placed", offsetof(struct cyber_counts, unplaced) },
+		{ "other events", offsetof(struct cyber_counts, other) },
+		{ "indicators", offsetof(struct cyber_counts, indicators) },
+		{ "sightings", offsetof(struct cyber_counts, sightings) },
+		{ "interference", offsetof(struct cyber_counts, interference) },
+		{ "unresolved references", offsetof(struct cyber_counts,
+		    unresolved) },
+		{ "bad", offsetof(struct cyber_counts, bad) },
+	};
+	char line[512];
+	size_t len = 0;
 
-	tcop_log("%s: %llu lines, %llu alerts (%llu from anomalies, %llu not "
-	    "placed), %llu other events, %llu indicators, %llu sightings, "
-	    "%llu interference, %llu unresolved references, %llu bad", cmd,
-	    (unsigned long long)n->lines, (unsigned long long)n->alerts,
-	    (unsigned long long)n->anomalies, (unsigned long long)n->unplaced,
-	    (unsigned long long)n->other, (unsigned long long)n->indicators,
-	    (unsigned long long)n->sightings,
-	    (unsigned long long)n->interference,
-	    (unsigned long long)n->unresolved, (unsigned long long)n->bad);
+	/* "lines" and "bad" always; the others when they happened, but
+	 * alerts and references always when the input had them at all */
+	for (size_t i = 0; i < sizeof f / sizeof f[0] && len < sizeof line; i++) {
+		uint64_t v = *(const uint64_t *)((const char *)n + f[i].off);
+		bool always = (i == 0 && (n->lines > 0 || (!n->indicators &&
+		    !n->sightings))) || i == 9 || (i == 1 && n->lines > 0) ||
+		    (i == 8 && (n->indicators || n->sightings));
+		if (v == 0 && !always)
+			continue;
+		len += (size_t)snprintf(line + len, sizeof line - len, "%s%llu %s",
+		    len ? ", " : "", (unsigned long long)v, f[i].what);
+	}
+	tcop_log("%s: %s", cmd, line);
 }
 
 /* ==== stdout sink ======================================================= */

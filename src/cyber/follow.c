@@ -241,7 +241,10 @@ follow_commit(struct follow *f)
 		fp = fingerprint(f->fd, FP_MAX, &fplen);
 	snprintf(tmp, sizeof tmp, "%s.tmp", f->state);
 	if ((s = fopen(tmp, "w")) == NULL) {
-		tcop_log("%s: %s", tmp, strerror(errno));
+		if (!f->state_failed)
+			tcop_log("%s: %s (the offset is not kept)", tmp,
+			    strerror(errno));
+		f->state_failed = true;
 		return TCOP_ESYS;
 	}
 	fprintf(s, "tcop-follow 1 %llu %llu %lld %llu %u %016" PRIx64 "\n",
@@ -249,8 +252,12 @@ follow_commit(struct follow *f)
 	    (long long)f->commit_off, (unsigned long long)f->commit_line,
 	    (unsigned)fplen, fp);
 	if (fclose(s) != 0 || rename(tmp, f->state) != 0) {
-		tcop_log("%s: %s", f->state, strerror(errno));
+		if (!f->state_failed)
+			tcop_log("%s: %s (the offset is not kept)", f->state,
+			    strerror(errno));
+		f->state_failed = true;
 		return TCOP_ESYS;
 	}
+	f->state_failed = false;
 	return TCOP_OK;
 }

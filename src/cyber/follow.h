@@ -48,6 +48,7 @@ struct follow {
 	uint64_t fp;        /* hash of the first FP bytes of the file */
 	uint32_t fplen;
 	uint64_t rotations, truncations;
+	bool state_failed;  /* the last commit failed (logged once) */
 };
 
 /*
@@ -67,7 +68,8 @@ tcop_err follow_open(struct follow *f, const char *path,
 tcop_err follow_next(struct follow *f, const char **line, size_t *len,
     uint64_t *lineno);
 
-/* Write the state file: everything returned so far is done. TCOP_ESYS. */
+/* Write the state file: everything returned so far is done. TCOP_ESYS
+ * (logged once until a commit succeeds again). */
 tcop_err follow_commit(struct follow *f);
 
 void follow_close(struct follow *f);
