@@ -144,6 +144,21 @@ ent_cmp(const void *x, const void *y)
 	return strcmp(((const struct ent *)x)->id, ((const struct ent *)y)->id);
 }
 
+/* Index order: by id, then the newest version (`modified`) first. */
+static int
+ent_version_cmp(const void *x, const void *y)
+{
+	const struct ent *a = x, *b = y;
+	const char *ma, *mb;
+	int c = strcmp(a->id, b->id);
+
+	if (c != 0)
+		return c;
+	ma = str(a->obj, "modified");
+	mb = str(b->obj, "modified");
+	return strcmp(mb ? mb : "", ma ? ma : "");
+}
+
 static const struct ent *
 lookup(const struct bundle *b, const char *id)
 {
@@ -186,6 +201,7 @@ index_objects(struct bundle *b, const cJSON *objs)
 	b->ents = calloc(n ? n : 1, sizeof *b->ents);
 	if (b->ents == NULL)
 		return TCOP_ENOMEM;
+	n = 0;
 	cJSON_ArrayForEach(o, objs) {
 		const char *id = str(o, "id"), *type = str(o, "type");
 		b->rep->objects++;
@@ -195,13 +211,22 @@ index_objects(struct bundle *b, const cJSON *objs)
 			    id ? id : "", id ? " " : "");
 			continue;
 		}
-		count_type(b->rep, type);
 		b->ents[b->n].id = id;
 		b->ents[b->n].obj = o;
 		b->ents[b->n].type = type;
 		b->n++;
 	}
-	qsort(b->ents, b->n, sizeof *b->ents, ent_cmp);
+	/* STIX keeps versions of an object under one id: the newest wins */
+	qsort(b->ents, b->n, sizeof *b->ents, ent_version_cmp);
+	for (size_t i = 0; i < b->n; i++) {
+		if (n > 0 && strcmp(b->ents[n - 1].id, b->ents[i].id) == 0) {
+			b->rep->superseded++;
+			continue;
+		}
+		b->ents[n++] = b->ents[i];
+		count_type(b->rep, b->ents[i].type);
+	}
+	b->n = n;
 	return TCOP_OK;
 }
 

@@ -20,7 +20,8 @@
  * observed-data, location, identity, infrastructure, attack-pattern and
  * relationship objects are counted and used to resolve references; other
  * types (malware, course-of-action, cyber observables) are counted as
- * other. The reader allocates only its id index (freed before return); the
+ * other. Versions of one object (the same id) count once: the newest
+ * `modified` is used, the others are superseded. The reader allocates only its id index (freed before return); the
  * cJSON tree does not outlive stix_read().
  */
 #ifndef TCOP_CYBER_STIX_H
@@ -57,6 +58,7 @@ struct stix_report {
 	uint64_t indicators, sightings, observed_data, locations, identities;
 	uint64_t infrastructure, attack_patterns, relationships, other;
 	uint64_t refs, resolved, unresolved;
+	uint64_t superseded; /* older versions of an object (same id) */
 	uint64_t bad; /* objects without a string id or type */
 };
 

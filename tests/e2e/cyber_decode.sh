@@ -144,5 +144,11 @@ n_refs=$(jq '[.objects[] | to_entries[] | select(.key | test("_refs?$")) | .valu
 check "every dangling reference is counted ($n_refs)" grep -q "$n_refs unresolved references" "$T/dangling.err"
 check "a dangling reference is named with file:line" \
     grep -q "dangling.json:[1-9][0-9]*: sighting--b2ada96b-d2ff-5b55-8eae-4e9645b50907 where_sighted_refs: reference identity--078db072-3d88-5406-aaa4-ce169d8076f8 not in the bundle" "$T/dangling.err"
+# Two versions of one indicator: the newest `modified` is the one sent.
+jq '.objects += [(.objects[] | select(.type == "indicator") | select(.name | startswith("C2 domain"))
+    | .modified = "2026-03-15T00:00:00.000Z" | .name = "C2 domain (revised)")]' \
+    "$D/stix/stix_sites_indicators.json" > "$T/versions.json"
+check "the newest version of an object is used" sh -c "'$TCOP' decode stix '$T/versions.json' 2>/dev/null |
+    jq -r 'select(.stix_id == \"indicator--db401800-e811-5999-9806-85682a3747dd\") | .name' | grep -qx 'C2 domain (revised)'"
 check "not a bundle is reported" sh -c "echo '{\"type\":\"x\"}' | '$TCOP' decode stix - 2>&1 >/dev/null | grep -q '<stdin>:1: not a STIX bundle'"
 finish
