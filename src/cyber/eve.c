@@ -1,8 +1,10 @@
 /*
  * eve.c: Suricata EVE lines to cyber/alert events (eve.h has the contract).
  *
- * One cJSON parse per line into the per-thread arena, one pass over the
- * top-level members, then the `alert` or `anomaly` object. Fields that
+ * Each line is first checked by jscan (syntax only, no tree), which also
+ * finds `event_type`: records of other types are counted without a parse.
+ * Alerts and anomalies get one cJSON parse into the per-thread arena, one
+ * pass over the top-level members, then the `alert` or `anomaly` object. Fields that
  * Suricata documents as numbers but are of another type are left absent
  * rather than rejected: only what makes an alert meaningless (no
  * signature, no time) rejects the line.
@@ -21,6 +23,7 @@
 
 #include "core/jarena.h"
 #include "cyber/eve.h"
+#include "cyber/jscan.h"
 #include "cyber/jw.h"
 
 static void
@@ -105,6 +108,9 @@ clear(struct eve_alert *a)
 	a->via = "";
 	a->mmsi = 0;
 	a->why = "";
+	a->raw[0] = '\0';
+	a->raw_len = 0;
+	a->raw_cut = false;
 }
 
 /* The top-level members an alert needs. */
@@ -272,6 +278,57 @@ only_space(const char *p, const char *end)
 	return true;
 }
 
+/* Append "NAME":{...} to a->raw, printed without allocating. */
+static void
+raw_add(struct eve_alert *a, const char *name, const cJSON *o)
+{
+	size_t nl = strlen(name), room = sizeof a->raw - a->raw_len;
+	char *p = a->raw + a->raw_len;
+
+	/* ,"name": + at least {} + NUL */
+	if (nl + 8 > room) {
+		a->raw_cut = true;
+		return;
+	}
+	p += snprintf(p, room, "%s\"%s\":", a->raw_len ? "," : "", name);
+	if (!cJSON_PrintPreallocated((cJSON *)o, p,
+	    (int)(room - (size_t)(p - (a->raw + a->raw_len))), false)) {
+		a->raw[a->raw_len] = '\0';
+		a->raw_cut = true;
+		return;
+	}
+	a->raw_len += (size_t)(p - (a->raw + a->raw_len)) + strlen(p);
+}
+
+/* Suricata's keys are plain words; others are not passed on. */
+static bool
+plain_key(const char *k)
+{
+	size_t n = 0;
+
+	for (; k[n] != '\0'; n++)
+		if (!((k[n] >= 'a' && k[n] <= 'z') || (k[n] >= 'A' && k[n] <= 'Z') ||
+		    (k[n] >= '0' && k[n] <= '9') || k[n] == '_' || k[n] == '-' ||
+		    k[n] == '.'))
+			return false;
+	return n > 0 && n < 32;
+}
+
+static void
+raw_objects(struct eve_alert *a, const cJSON *root, const cJSON *alert)
+{
+	const cJSON *it;
+
+	for (it = root->child; it != NULL; it = it->next)
+		if (cJSON_IsObject(it) && strcmp(it->string, "alert") != 0 &&
+		    strcmp(it->string, "anomaly") != 0 && plain_key(it->string))
+			raw_add(a, it->string, it);
+	if (alert != NULL &&
+	    (it = cJSON_GetObjectItemCaseSensitive(alert, "metadata")) != NULL &&
+	    cJSON_IsObject(it))
+		raw_add(a, "metadata", it);
+}
+
 static tcop_err
 decode_tree(const cJSON *root, const struct eve_opts *o, struct eve_alert *a)
 {
@@ -298,7 +355,53 @@ decode_tree(const cJSON *root, const struct eve_opts *o, struct eve_alert *a)
 	a->ev.kind = TCOP_K_ALERT;
 	copy_str(a->ev.topic, sizeof a->ev.topic, "cyber/alert");
 	place(a, o);
+	raw_objects(a, root, is_alert ? alert : NULL);
 	return TCOP_OK;
+}
+
+/*
+ * Most of an eve.json is flow, dns, http, tls records that only need
+ * counting: check their syntax without a tree and stop there. TCOP_EAGAIN:
+ * an alert or anomaly (or an ambiguous line): parse it for real.
+ */
+static tcop_err
+prefilter(const char *line, size_t len, struct eve_alert *a)
+{
+	struct jscan_member m = { "event_type", NULL, 0, false };
+
+	/* Suricata's own spelling of an alert: straight to the parser, which
+	 * checks the syntax anyway (anything else is decided by jscan) */
+	if (memmem(line, len, "\"event_type\":\"alert\"", 20) != NULL ||
+	    memmem(line, len, "\"event_type\":\"anomaly\"", 22) != NULL)
+		return TCOP_EAGAIN;
+	switch (jscan_object(line, len, &m)) {
+	case JSCAN_NOT_JSON:
+		a->why = "not JSON";
+		return TCOP_EJSON;
+	case JSCAN_NOT_OBJECT:
+		a->why = "not one JSON object";
+		return TCOP_EJSON;
+	case JSCAN_OBJECT:
+		break;
+	}
+	if (m.escaped)
+		return TCOP_EAGAIN;
+	if (m.val == NULL) {
+		a->why = "no event_type";
+		return TCOP_EFIELD;
+	}
+	if ((m.len == 5 && memcmp(m.val, "alert", 5) == 0) ||
+	    (m.len == 7 && memcmp(m.val, "anomaly", 7) == 0))
+		return TCOP_EAGAIN;
+	if (m.len == 0) {
+		a->why = "no event_type";
+		return TCOP_EFIELD;
+	}
+	memcpy(a->event_type, m.val, m.len < sizeof a->event_type ? m.len :
+	    sizeof a->event_type - 1);
+	a->event_type[m.len < sizeof a->event_type ? m.len :
+	    sizeof a->event_type - 1] = '\0';
+	return TCOP_OK; /* valid, another type */
 }
 
 tcop_err
@@ -320,6 +423,8 @@ eve_decode(const char *line, size_t len, const struct eve_opts *o,
 		a->why = "line longer than 1 MiB";
 		return TCOP_ETOOBIG;
 	}
+	if ((rv = prefilter(line, len, a)) != TCOP_EAGAIN)
+		return rv;
 	jarena_begin();
 	root = cJSON_ParseWithLengthOpts(line, len, &end, false);
 	if (root == NULL || !cJSON_IsObject(root) ||
@@ -394,5 +499,7 @@ eve_format(const struct eve_alert *a, int64_t seq, char *buf, size_t size,
 		jw_str(&w, "anomaly_type", a->anomaly_type);
 	if (a->anomaly_layer[0])
 		jw_str(&w, "anomaly_layer", a->anomaly_layer);
+	if (a->raw_len > 0)
+		jw_raw_members(&w, "eve", a->raw, a->raw_len);
 	return jw_end(&w, len);
 }

@@ -7,6 +7,10 @@
  * aliases. Every other event type (flow, dns, tls, http, stats, ...) is
  * recognised, counted by the caller, and produces nothing.
  *
+ * The record's other objects (the app layer: dns, tls, http, modbus, ...;
+ * flow; alert.metadata) ride along as `eve`, compact, for the detail pane,
+ * up to EVE_RAW_MAX bytes (whole objects only).
+ *
  * An anomaly has no signature: its `anomaly.event` becomes `signature`
  * ("decoder.ipv4.trunc_pkt"), `category` is "anomaly: TYPE" and
  * `severity` 3 (Suricata's own decoder-event rules rate them 3).
@@ -21,6 +25,7 @@
 #include "tcop/event.h"
 
 #define EVE_LINE_MAX (1024 * 1024) /* longer lines are rejected (ETOOBIG) */
+#define EVE_RAW_MAX (8 * 1024)     /* raw EVE objects kept per alert */
 
 struct eve_opts {
 	const assets *assets; /* NULL: no placement */
@@ -44,6 +49,11 @@ struct eve_alert {
 	                         "host", or "" (static string) */
 	uint32_t mmsi;        /* the asset's ship, 0 */
 	const char *why;      /* on a rejection: the reason (static string) */
+	char raw[EVE_RAW_MAX]; /* the record's objects for the detail pane
+	                          (app layer, flow, alert.metadata) as the
+	                          members of one JSON object, "" if none */
+	size_t raw_len;
+	bool raw_cut;         /* some objects did not fit in raw */
 };
 
 /*

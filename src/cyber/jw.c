@@ -141,6 +141,15 @@ jw_raw(struct jw *w, const char *k, const char *json, size_t len)
 }
 
 void
+jw_raw_members(struct jw *w, const char *k, const char *members, size_t len)
+{
+	key(w, k);
+	putc1(w, '{');
+	put(w, members, len);
+	putc1(w, '}');
+}
+
+void
 jw_arr_open(struct jw *w, const char *k)
 {
 	key(w, k);

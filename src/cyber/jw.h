@@ -32,6 +32,10 @@ void jw_bool(struct jw *w, const char *k, bool v);
 void jw_time(struct jw *w, const char *k, tcop_ms t); /* RFC 3339, ms */
 /* A member whose value is already JSON text. */
 void jw_raw(struct jw *w, const char *k, const char *json, size_t len);
+/* A member whose value is an object made of members already JSON text
+ * ("\"a\":1,\"b\":{}"). */
+void jw_raw_members(struct jw *w, const char *k, const char *members,
+    size_t len);
 /* Arrays: jw_arr_open(w, "k"); jw_arr_str/jw_arr_int...; jw_arr_close(w). */
 void jw_arr_open(struct jw *w, const char *k);
 void jw_arr_str(struct jw *w, const char *v);

@@ -17,6 +17,7 @@
 
 #include "cyber/eve.h"
 #include "cyber/intf.h"
+#include "cyber/jscan.h"
 
 static struct eve_alert ea;
 static struct intf_rec ir;
@@ -262,6 +263,81 @@ bad_interference_reports_say_why(void **state)
 	}
 }
 
+static enum jscan_result
+js(const char *s, struct jscan_member *m)
+{
+	return jscan_object(s, strlen(s), m);
+}
+
+static void
+jscan_checks_syntax_and_finds_the_member(void **state)
+{
+	static const struct { const char *s; enum jscan_result r; } c[] = {
+		{ "{}", JSCAN_OBJECT },
+		{ " {\"a\" : [1, -0.5, 2e10, 0E-1, true, false, null, {}, []]} \r\n",
+		    JSCAN_OBJECT },
+		{ "{\"s\":\"\\u00e9\\ud83d\\ude00\\n\\/\"}", JSCAN_OBJECT },
+		{ "[1]", JSCAN_NOT_OBJECT },
+		{ "{} {}", JSCAN_NOT_OBJECT },
+		{ "\"x\"", JSCAN_NOT_OBJECT },
+		{ "", JSCAN_NOT_JSON },
+		{ "{", JSCAN_NOT_JSON },
+		{ "{\"a\":01}", JSCAN_NOT_JSON },
+		{ "{\"a\":1.}", JSCAN_NOT_JSON },
+		{ "{\"a\":-}", JSCAN_NOT_JSON },
+		{ "{\"a\":1,}", JSCAN_NOT_JSON },
+		{ "{\"a\" 1}", JSCAN_NOT_JSON },
+		{ "{a:1}", JSCAN_NOT_JSON },
+		{ "{\"a\":tru}", JSCAN_NOT_JSON },
+		{ "{\"a\":\"\t\"}", JSCAN_NOT_JSON },      /* raw control char */
+		{ "{\"a\":\"\\x\"}", JSCAN_NOT_JSON },    /* bad escape */
+		{ "{\"a\":\"\\ud800\"}", JSCAN_NOT_JSON }, /* lone surrogate */
+		{ "{\"a\":\"\\udc00\"}", JSCAN_NOT_JSON },
+		{ "{\"a\":\"\\u12g4\"}", JSCAN_NOT_JSON },
+		{ "{\"a\":[1 2]}", JSCAN_NOT_JSON },
+	};
+	struct jscan_member m = { "event_type", NULL, 0, false };
+	char deep[2 * JSCAN_DEPTH_MAX + 8];
+
+	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++)
+		if (jscan_object(c[i].s, strlen(c[i].s), NULL) != c[i].r)
+			fail_msg("case %zu: %s", i, c[i].s);
+	assert_int_equal(js("{\"x\":{\"event_type\":\"no\"},"
+	    "\"event_type\":\"dns\"}", &m), JSCAN_OBJECT);
+	assert_int_equal(m.len, 3);
+	assert_memory_equal(m.val, "dns", 3);
+	assert_false(m.escaped);
+	assert_int_equal(js("{\"event_type\":\"a\",\"event_type\":\"b\"}", &m),
+	    JSCAN_OBJECT);
+	assert_true(m.escaped); /* twice: ask a parser */
+	assert_int_equal(js("{\"event_\\u0074ype\":\"flow\"}", &m),
+	    JSCAN_OBJECT);
+	assert_true(m.escaped);
+	assert_int_equal(js("{\"event_type\":3}", &m), JSCAN_OBJECT);
+	assert_null(m.val);
+	/* nesting is bounded */
+	memset(deep, '[', JSCAN_DEPTH_MAX + 1);
+	memset(deep + JSCAN_DEPTH_MAX + 1, ']', JSCAN_DEPTH_MAX + 1);
+	assert_int_equal(jscan_object(deep, 2 * JSCAN_DEPTH_MAX + 2, NULL),
+	    JSCAN_NOT_JSON);
+	assert_int_equal(jscan_object(deep + 1, 2 * JSCAN_DEPTH_MAX, NULL),
+	    JSCAN_NOT_OBJECT);
+}
+
+static void
+an_escaped_event_type_is_still_found(void **state)
+{
+	assert_int_equal(eve("{\"timestamp\":\"2026-03-14T06:00:00Z\","
+	    "\"event_type\":\"al\\u0065rt\",\"alert\":{\"signature\":\"s\"}}",
+	    NULL), TCOP_OK);
+	assert_int_equal(ea.ev.kind, TCOP_K_ALERT);
+	assert_int_equal(eve("{\"timestamp\":\"2026-03-14T06:00:00Z\","
+	    "\"event_type\" : \"anomaly\",\"anomaly\":{\"event\":\"e\"}}", NULL),
+	    TCOP_OK);
+	assert_int_equal(ea.ev.kind, TCOP_K_ALERT);
+	assert_int_equal(eve("{\"event_type\":\"\"}", NULL), TCOP_EFIELD);
+}
+
 int
 main(void)
 {
@@ -274,6 +350,8 @@ main(void)
 		cmocka_unit_test(mistyped_alert_fields_are_left_absent),
 		cmocka_unit_test(the_interference_sample_decodes),
 		cmocka_unit_test(bad_interference_reports_say_why),
+		cmocka_unit_test(jscan_checks_syntax_and_finds_the_member),
+		cmocka_unit_test(an_escaped_event_type_is_still_found),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
