@@ -50,6 +50,15 @@ else
 	head -6 "$T/fields.diff"
 fi
 
+# The record's own objects ride along unchanged as `eve` (except that a
+# string ends at a \u0000, as C strings do: the Modbus payloads have some).
+jq -cS 'select(.event_type == "alert" or .event_type == "anomaly")
+  | (del(.alert, .anomaly) | with_entries(select(.value | type == "object")))
+    + (if .alert.metadata then {metadata: .alert.metadata} else {} end)
+  | walk(if type == "string" then (split("\u0000")[0] // "") else . end)' "$EVE" > "$T/eve_expect"
+jq -cS '.eve // {}' "$T/alerts.json" > "$T/eve_got"
+check "every alert carries its EVE objects unchanged" cmp -s "$T/eve_expect" "$T/eve_got"
+
 # Per-signature counts: the table of tests/data/cyber/README.md.
 cat > "$T/sid_expect" <<'TAB'
 2200000 3
