@@ -8,7 +8,7 @@
  *   Assets: longest-prefix lookups per second with 100,000 CIDRs (/8../32,
  *   most /20../28; the short ones and a quarter of the rest inside
  *   10.0.0.0/8, the others anywhere), half the queries inside 10.0.0.0/8,
- *   against the 10 M/s target.
+ *   against the 10 M/s target; and 100,000 IPv6 prefixes in 2001:db8::/32.
  *
  * Input: tests/data/cyber/suricata_eve_sites.json (855 lines), in memory;
  * best of 5 alternating rounds of each. The peer's allocations are
@@ -192,6 +192,77 @@ bench_lookup(void)
 	free(q);
 }
 
+static void
+bench_lookup6(void)
+{
+	enum { NCIDR = 100000, NASSET = 1000, NQ = 1 << 22 };
+	uint8_t (*q)[16] = malloc((size_t)NQ * 16);
+	uint64_t *seen = calloc(1u << 18, sizeof *seen);
+	assets *a;
+	double t0, rate;
+	char err[256];
+	long hits = 0;
+	int added = 0;
+
+	assets_create(&a);
+	for (int i = 0; i < NASSET; i++) {
+		struct asset as;
+		memset(&as, 0, sizeof as);
+		snprintf(as.name, sizeof as.name, "asset-%d", i);
+		snprintf(as.kind, sizeof as.kind, "site");
+		as.lat = 35;
+		as.lon = 139;
+		assets_add(a, &as, NULL);
+	}
+	while (added < NCIDR) {
+		/* /40../64 inside 2001:db8::/32, and a /128 host now and then */
+		uint8_t b[16] = { 0x20, 0x01, 0x0d, 0xb8 };
+		int plen = xr() % 8 ? 40 + (int)(xr() % 25) : 128;
+		uint64_t key = 0;
+		size_t h;
+		for (int i = 4; i < 16; i++)
+			b[i] = (uint8_t)xr();
+		for (int bit = plen; bit < 128; bit++)
+			b[bit / 8] &= (uint8_t)~(0x80 >> (bit % 8));
+		for (int i = 0; i < 16; i++)
+			key = (key ^ b[i]) * 0x100000001b3ULL;
+		key = (key ^ (uint64_t)plen) | 1;
+		h = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 46);
+		while (seen[h] != 0 && seen[h] != key)
+			h = (h + 1) & ((1u << 18) - 1);
+		if (seen[h] == key)
+			continue;
+		seen[h] = key;
+		if (assets_add_prefix(a, b, plen, true, (int)(xr() % NASSET)) ==
+		    TCOP_OK)
+			added++;
+	}
+	free(seen);
+	if (assets_build(a, err, sizeof err) != TCOP_OK) {
+		fprintf(stderr, "cyber_bench: %s\n", err);
+		assets_destroy(a);
+		free(q);
+		return;
+	}
+	for (int i = 0; i < NQ; i++) {
+		q[i][0] = 0x20;
+		q[i][1] = 0x01;
+		q[i][2] = 0x0d;
+		q[i][3] = 0xb8;
+		for (int k = 4; k < 16; k++)
+			q[i][k] = (uint8_t)xr();
+	}
+	t0 = now_s();
+	for (int i = 0; i < NQ; i++)
+		hits += assets_lookup6(a, q[i]) >= 0;
+	rate = NQ / (now_s() - t0);
+	printf("| cyber | address-to-asset lookups/s, %d IPv6 CIDRs (%.0f%% hit) "
+	    "| %.0f | issue target | 10000000 | %.2f |\n", NCIDR,
+	    100.0 * (double)hits / NQ, rate, rate / 1e7);
+	assets_destroy(a);
+	free(q);
+}
+
 int
 main(void)
 {
@@ -199,6 +270,7 @@ main(void)
 	char err[256];
 
 	bench_lookup();
+	bench_lookup6();
 	if (assets_load(&a, "tests/data/cyber/assets.json", err,
 	    sizeof err) != TCOP_OK) {
 		fprintf(stderr, "cyber_bench: %s\n", err);

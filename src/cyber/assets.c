@@ -14,7 +14,8 @@
  * with a stack of the prefixes that enclose the current address. Only the
  * start of each range is stored; IPv4 adds idx16[], the first range holding
  * each /16, so a lookup binary-searches only the ranges inside one /16
- * (usually one or two). IPv6 is searched over its whole range list.
+ * (usually one or two). IPv6 does the same over the 16 bits that follow
+ * the leading bits all its prefixes share (a site's /32, say).
  *
  * Memory: the library-like layer returns TCOP_ENOMEM; nothing aborts.
  * Limits: asset names are checked for duplicates linearly (inventories
@@ -22,6 +23,7 @@
  */
 #include <arpa/inet.h>
 #include <ctype.h>
+#include <endian.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -53,6 +55,10 @@ struct assets {
 	u128 *s6;
 	int32_t *a6;
 	size_t nr6;
+	uint32_t *idx6;  /* 65537 entries over a 16-bit window of the span */
+	u128 span_mask;  /* the leading bits all IPv6 prefixes share */
+	u128 span_base;
+	int win_shift;   /* where the window starts, from the right */
 };
 
 tcop_err
@@ -70,6 +76,8 @@ compiled_free(assets *a)
 	free(a->idx16);
 	free(a->s6);
 	free(a->a6);
+	free(a->idx6);
+	a->idx6 = NULL;
 	a->s4 = NULL;
 	a->a4 = NULL;
 	a->idx16 = NULL;
@@ -374,6 +382,41 @@ build_v4(assets *a, struct ranges *r)
 	return TCOP_OK;
 }
 
+/*
+ * IPv6 prefixes usually sit in a few /32s: index the 16 bits that follow
+ * the leading bits they all share (at most 112), so a lookup searches one
+ * bucket; addresses outside that span hold no prefix.
+ */
+static tcop_err
+build_v6_index(assets *a)
+{
+	u128 lo, hi = 0;
+	int cp = 0;
+	size_t j = 0;
+
+	if (a->n6 == 0)
+		return TCOP_OK;
+	lo = a->p6[0].start; /* sorted by start */
+	for (size_t i = 0; i < a->n6; i++)
+		if (a->p6[i].end > hi)
+			hi = a->p6[i].end;
+	while (cp < 112 && !(((lo ^ hi) >> (127 - cp)) & 1))
+		cp++;
+	a->span_mask = cp == 0 ? 0 : ~(u128)0 << (128 - cp);
+	a->span_base = lo & a->span_mask;
+	a->win_shift = 128 - cp - 16;
+	if ((a->idx6 = malloc(65537 * sizeof *a->idx6)) == NULL)
+		return TCOP_ENOMEM;
+	for (uint32_t h = 0; h < 65536; h++) {
+		u128 x = a->span_base | (u128)h << a->win_shift;
+		while (j + 1 < a->nr6 && a->s6[j + 1] <= x)
+			j++;
+		a->idx6[h] = (uint32_t)j;
+	}
+	a->idx6[65536] = (uint32_t)(a->nr6 - 1);
+	return TCOP_OK;
+}
+
 tcop_err
 assets_build(assets *a, char *err, size_t errsz)
 {
@@ -391,6 +434,7 @@ assets_build(assets *a, char *err, size_t errsz)
 	a->nr6 = r6.n;
 	r6.s = NULL;
 	r6.a = NULL;
+	rv = build_v6_index(a);
 out:
 	free(r4.s);
 	free(r4.a);
@@ -413,13 +457,12 @@ assets_lookup4(const assets *a, uint32_t addr)
 		return -1;
 	lo = a->idx16[h];
 	hi = a->idx16[h + 1];
-	/* the last range in [lo, hi] that starts at or before addr */
-	while (lo < hi) {
-		size_t mid = (lo + hi + 1) / 2;
-		if (a->s4[mid] <= addr)
-			lo = mid;
-		else
-			hi = mid - 1;
+	/* the last range in [lo, hi] that starts at or before addr, without
+	 * branches (s4[lo] <= addr holds) */
+	for (size_t n = hi - lo + 1; n > 1;) {
+		size_t half = n / 2;
+		lo = a->s4[lo + half] <= addr ? lo + half : lo;
+		n -= half;
 	}
 	return a->a4[lo];
 }
@@ -427,20 +470,31 @@ assets_lookup4(const assets *a, uint32_t addr)
 int
 assets_lookup6(const assets *a, const uint8_t addr[16])
 {
-	u128 x = bytes_to_u128(addr, 16);
-	size_t lo = 0, hi;
+	uint64_t hi8, lo8;
+	size_t base = 0, n = a->nr6;
+	u128 x;
 
-	if (a->nr6 == 0)
+	if (n == 0)
 		return -1;
-	hi = a->nr6 - 1;
-	while (lo < hi) {
-		size_t mid = (lo + hi + 1) / 2;
-		if (a->s6[mid] <= x)
-			lo = mid;
-		else
-			hi = mid - 1;
+	memcpy(&hi8, addr, 8);
+	memcpy(&lo8, addr + 8, 8);
+	x = (u128)be64toh(hi8) << 64 | be64toh(lo8);
+	if (a->idx6 != NULL) {
+		uint32_t h;
+		if ((x & a->span_mask) != a->span_base)
+			return -1;
+		h = (uint32_t)(x >> a->win_shift) & 0xFFFF;
+		base = a->idx6[h];
+		n = a->idx6[h + 1] - base + 1;
 	}
-	return a->a6[lo];
+	/* branch-free: the last range in [base, base + n) that starts at or
+	 * before x (s6[base] <= x holds) */
+	while (n > 1) {
+		size_t half = n / 2;
+		base = a->s6[base + half] <= x ? base + half : base;
+		n -= half;
+	}
+	return a->a6[base];
 }
 
 int

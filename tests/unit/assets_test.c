@@ -234,6 +234,9 @@ random_ipv6_prefixes_match_brute_force(void **state)
 		memcpy(x, p[xr() % NP].b, 16);
 		for (int i = 15 - (int)(xr() % 12); i < 16; i++)
 			x[i] = (uint8_t)xr();
+		if (q % 8 == 0) /* anywhere, mostly outside the prefixes' span */
+			for (int i = q % 16 == 0 ? 0 : 3; i < 16; i++)
+				x[i] = (uint8_t)xr();
 		for (int k = 0; k < NP; k++) {
 			int bit;
 			for (bit = 0; bit < p[k].plen; bit++)
