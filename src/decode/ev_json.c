@@ -12,18 +12,18 @@
  * malformed `area` is a rejection (EFIELD), since it would draw garbage.
  * Unknown members are left in the raw JSON, which the event points to.
  *
- * The cJSON tree lives in the per-thread arena (core/jarena.h) and is gone
- * before this returns.
+ * The JSON is read with the strict pull reader of decode/jread.h: no tree
+ * and no allocation, each value goes straight into its field (this is what
+ * makes decoding faster than building a cJSON tree of the same bytes).
  */
 #include <math.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
-
-#include "core/jarena.h"
+#include "decode/jread.h"
 #include "tcop/event.h"
 
 static const char *const kind_topics[] = {
@@ -206,27 +206,89 @@ static const struct field *const kind_fields[TCOP_K_COUNT] = {
 	[TCOP_K_ZONE] = pic_fields,
 };
 
+/*
+ * Per kind, built once: the union with every absent value filled in (copied
+ * into each event before its members are read), and a small hash from a
+ * member name to its fields in the table, so that a member costs one probe
+ * instead of a scan of the table.
+ */
+#define NAME_SLOTS 128
+
+struct kind_index {
+	unsigned char slot[NAME_SLOTS]; /* 1 + index of the first field, 0: empty */
+	tcop_event proto;               /* u and the absent values */
+};
+
+static struct kind_index kind_index[TCOP_K_COUNT];
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+static unsigned
+name_hash(const char *k, size_t kl)
+{
+	unsigned h = 2166136261u;
+
+	for (size_t i = 0; i < kl; i++)
+		h = (h ^ (unsigned char)k[i]) * 16777619u;
+	return h;
+}
+
+static void
+build_index(void)
+{
+	for (int kind = 0; kind < TCOP_K_COUNT; kind++) {
+		const struct field *f = kind_fields[kind], *g;
+		struct kind_index *ki = &kind_index[kind];
+
+		memset(&ki->proto.u, 0, sizeof ki->proto.u);
+		if (f == NULL)
+			continue;
+		for (g = f; g->name != NULL; g++) {
+			void *p = (char *)&ki->proto + g->off;
+			switch (g->type) {
+			case F_NUM: *(double *)p = NAN; break;
+			case F_INT: *(int *)p = -1; break;
+			case F_I64: *(int64_t *)p = -1; break;
+			case F_TIME: *(tcop_ms *)p = TCOP_MS_NONE; break;
+			default: break;
+			}
+			/* the first field of a name owns its slot (EPOCH has two,
+			 * adjacent in the table) */
+			if (g > f && strcmp(g[-1].name, g->name) == 0)
+				continue;
+			unsigned h = name_hash(g->name, strlen(g->name)) % NAME_SLOTS;
+			while (ki->slot[h] != 0)
+				h = (h + 1) % NAME_SLOTS;
+			ki->slot[h] = (unsigned char)(g - f + 1);
+		}
+		if (kind == TCOP_K_VIEW)
+			ki->proto.u.pic.center_lat = ki->proto.u.pic.center_lon = NAN;
+	}
+}
+
 /* Every absent value, before the members are read. */
 static void
 domain_defaults(tcop_event *ev)
 {
-	const struct field *f = kind_fields[ev->kind];
+	pthread_once(&index_once, build_index);
+	memcpy(&ev->u, &kind_index[ev->kind].proto.u, sizeof ev->u);
+}
 
-	memset(&ev->u, 0, sizeof ev->u);
+/* The first field named k in the kind's table, or NULL. */
+static const struct field *
+field_named(tcop_kind kind, const char *k, size_t kl)
+{
+	const struct field *f = kind_fields[kind];
+	const struct kind_index *ki = &kind_index[kind];
+
 	if (f == NULL)
-		return;
-	for (; f->name != NULL; f++) {
-		void *p = (char *)ev + f->off;
-		switch (f->type) {
-		case F_NUM: *(double *)p = NAN; break;
-		case F_INT: *(int *)p = -1; break;
-		case F_I64: *(int64_t *)p = -1; break;
-		case F_TIME: *(tcop_ms *)p = TCOP_MS_NONE; break;
-		default: break;
-		}
+		return NULL;
+	for (unsigned h = name_hash(k, kl) % NAME_SLOTS; ki->slot[h] != 0;
+	    h = (h + 1) % NAME_SLOTS) {
+		const struct field *g = &f[ki->slot[h] - 1];
+		if (strncmp(g->name, k, kl) == 0 && g->name[kl] == '\0')
+			return g;
 	}
-	if (ev->kind == TCOP_K_VIEW)
-		ev->u.pic.center_lat = ev->u.pic.center_lon = NAN;
+	return NULL;
 }
 
 /* Copy a string, cutting at a UTF-8 boundary so the result stays valid. */
@@ -244,109 +306,159 @@ copy_str(char *dst, size_t size, const char *src)
 	dst[n] = '\0';
 }
 
+/* A JSON value read for a domain field: a number, or a string. */
+struct jval {
+	enum jr_type type;
+	double num;
+	char str[TCOP_AREA_MAX > 512 ? TCOP_AREA_MAX : 512];
+	size_t len;
+	bool b;
+};
+
+/* Read the next value as number / string / bool; skip anything else. */
+static bool
+read_val(struct jread *r, struct jval *v)
+{
+	v->type = jr_peek(r);
+	switch (v->type) {
+	case JR_NUMBER:
+		return jr_number(r, &v->num);
+	case JR_STRING:
+		return jr_string(r, v->str, sizeof v->str, &v->len);
+	case JR_TRUE:
+	case JR_FALSE:
+		return jr_bool(r, &v->b);
+	default:
+		return jr_skip(r);
+	}
+}
+
 /* A number, or a string that is wholly a finite number. */
 static bool
-num_value(const cJSON *it, double *out)
+num_value(const struct jval *v, double *out)
 {
-	if (cJSON_IsNumber(it)) {
-		*out = it->valuedouble;
+	if (v->type == JR_NUMBER) {
+		*out = v->num;
 		return isfinite(*out);
 	}
-	if (cJSON_IsString(it) && it->valuestring[0] != '\0') {
+	if (v->type == JR_STRING && v->str[0] != '\0' && v->len < sizeof v->str) {
 		char *end;
-		double v = strtod(it->valuestring, &end);
-		if (*end != '\0' || !isfinite(v))
+		double d = strtod(v->str, &end);
+		if (*end != '\0' || !isfinite(d))
 			return false;
-		*out = v;
+		*out = d;
 		return true;
 	}
 	return false;
 }
 
 static void
-set_field(tcop_event *ev, const struct field *f, const cJSON *it)
+set_field(tcop_event *ev, const struct field *f, const struct jval *v)
 {
 	void *p = (char *)ev + f->off;
-	double v;
+	double d;
 
 	switch (f->type) {
 	case F_STR:
-		if (cJSON_IsString(it))
-			copy_str(p, f->size, it->valuestring);
-		else if (cJSON_IsNumber(it) && isfinite(it->valuedouble) &&
-		    fabs(it->valuedouble) < 1e15)
-			snprintf(p, f->size, "%.0f", it->valuedouble);
+		if (v->type == JR_STRING)
+			copy_str(p, f->size, v->str);
+		else if (v->type == JR_NUMBER && isfinite(v->num) &&
+		    fabs(v->num) < 1e15)
+			snprintf(p, f->size, "%.0f", v->num);
 		break;
 	case F_NUM:
-		if (num_value(it, &v))
-			*(double *)p = v;
+		if (num_value(v, &d))
+			*(double *)p = d;
 		break;
 	case F_INT:
-		if (num_value(it, &v) && v == floor(v) && fabs(v) < 2e9)
-			*(int *)p = (int)v;
+		if (num_value(v, &d) && d == floor(d) && fabs(d) < 2e9)
+			*(int *)p = (int)d;
 		break;
 	case F_I64:
-		if (num_value(it, &v) && v == floor(v) && fabs(v) < 9e15)
-			*(int64_t *)p = (int64_t)v;
+		if (num_value(v, &d) && d == floor(d) && fabs(d) < 9e15)
+			*(int64_t *)p = (int64_t)d;
 		break;
 	case F_U32:
-		if (num_value(it, &v) && v == floor(v) && v >= 0 && v < 4.3e9)
-			*(uint32_t *)p = (uint32_t)v;
+		if (num_value(v, &d) && d == floor(d) && d >= 0 && d < 4.3e9)
+			*(uint32_t *)p = (uint32_t)d;
 		break;
 	case F_TIME:
-		if (cJSON_IsString(it)) {
+		if (v->type == JR_STRING) {
 			tcop_ms t;
-			if (tcop_time_parse(it->valuestring,
-			    strlen(it->valuestring), &t) == TCOP_OK)
+			if (tcop_time_parse(v->str, strlen(v->str), &t) == TCOP_OK)
 				*(tcop_ms *)p = t;
 		}
 		break;
 	case F_BOOL:
-		*(bool *)p = cJSON_IsTrue(it);
+		*(bool *)p = (v->type == JR_TRUE);
 		break;
 	case F_VIA:
-		*(bool *)p = cJSON_IsString(it) &&
-		    strcmp(it->valuestring, "satellite") == 0;
+		*(bool *)p = v->type == JR_STRING &&
+		    strcmp(v->str, "satellite") == 0;
 		break;
 	}
 }
 
-static void
-domain_member(tcop_event *ev, const cJSON *it)
+/* A member the common fields do not know: the topic's table, or skipped. */
+static tcop_err
+domain_member(tcop_event *ev, struct jread *r, const char *k, size_t kl)
 {
-	const struct field *f = kind_fields[ev->kind];
+	static _Thread_local struct jval v;
+	const struct field *f = field_named(ev->kind, k, kl);
 
 	if (f == NULL)
-		return;
-	for (; f->name != NULL; f++)
-		if (strcmp(f->name, it->string) == 0)
-			set_field(ev, f, it); /* no break: EPOCH feeds two */
+		return jr_skip(r) ? TCOP_OK : TCOP_EJSON;
+	if (!read_val(r, &v))
+		return TCOP_EJSON;
+	/* every field of that name: EPOCH feeds two */
+	for (const char *name = f->name; f->name != NULL &&
+	    strcmp(f->name, name) == 0; f++)
+		set_field(ev, f, &v);
+	return TCOP_OK;
+}
+
+/* After a field error inside arrays: read on to the level we started at,
+ * so the rest of the object can still be checked. */
+static tcop_err
+unwind(struct jread *r, int depth, tcop_err why)
+{
+	while (r->err == NULL && r->depth > depth)
+		if (jr_more(r))
+			jr_skip(r);
+	return r->err != NULL ? TCOP_EJSON : why;
 }
 
 /* `area`: [[lon,lat],...], 3..TCOP_AREA_MAX finite vertices in range. */
 static tcop_err
-read_area(tcop_event *ev, const cJSON *it)
+read_area(tcop_event *ev, struct jread *r)
 {
-	int n = 0;
-	const cJSON *pt;
+	int n = 0, d0 = r->depth;
 
-	if (!cJSON_IsArray(it))
-		return TCOP_EFIELD;
-	cJSON_ArrayForEach(pt, it) {
-		const cJSON *lo, *la;
-		if (n == TCOP_AREA_MAX || !cJSON_IsArray(pt) ||
-		    cJSON_GetArraySize(pt) < 2)
-			return TCOP_EFIELD;
-		lo = pt->child;
-		la = lo->next;
-		if (!cJSON_IsNumber(lo) || !cJSON_IsNumber(la) ||
-		    !isfinite(lo->valuedouble) || !isfinite(la->valuedouble) ||
-		    fabs(lo->valuedouble) > 180 || fabs(la->valuedouble) > 90)
-			return TCOP_EFIELD;
-		ev->area[n][0] = lo->valuedouble;
-		ev->area[n][1] = la->valuedouble;
+	if (jr_peek(r) != JR_ARRAY)
+		return jr_skip(r) ? TCOP_EFIELD : TCOP_EJSON;
+	jr_array(r);
+	while (jr_more(r)) {
+		double lo = NAN, la = NAN;
+		if (n == TCOP_AREA_MAX || jr_peek(r) != JR_ARRAY)
+			return unwind(r, d0, TCOP_EFIELD);
+		jr_array(r);
+		if (!jr_more(r) || jr_peek(r) != JR_NUMBER || !jr_number(r, &lo) ||
+		    !jr_more(r) || jr_peek(r) != JR_NUMBER || !jr_number(r, &la))
+			return unwind(r, d0, TCOP_EFIELD);
+		while (jr_more(r)) /* a third coordinate (altitude) is allowed */
+			if (!jr_skip(r))
+				return TCOP_EJSON;
+		if (r->err != NULL)
+			return TCOP_EJSON;
+		if (!isfinite(lo) || !isfinite(la) || fabs(lo) > 180 ||
+		    fabs(la) > 90)
+			return unwind(r, d0, TCOP_EFIELD);
+		ev->area[n][0] = lo;
+		ev->area[n][1] = la;
 		n++;
 	}
+	if (r->err != NULL)
+		return TCOP_EJSON;
 	if (n < 3)
 		return TCOP_EFIELD;
 	ev->narea = n;
@@ -354,19 +466,23 @@ read_area(tcop_event *ev, const cJSON *it)
 }
 
 /* `center` of picture/view: [lat, lon]. */
-static void
-read_center(tcop_event *ev, const cJSON *it)
+static tcop_err
+read_center(tcop_event *ev, struct jread *r)
 {
-	if (cJSON_IsArray(it) && cJSON_GetArraySize(it) == 2 &&
-	    cJSON_IsNumber(it->child) && cJSON_IsNumber(it->child->next)) {
-		double la = it->child->valuedouble;
-		double lo = it->child->next->valuedouble;
-		if (isfinite(la) && isfinite(lo) && fabs(la) <= 90 &&
-		    fabs(lo) <= 180) {
-			ev->u.pic.center_lat = la;
-			ev->u.pic.center_lon = lo;
-		}
+	double la, lo;
+
+	if (jr_peek(r) != JR_ARRAY)
+		return jr_skip(r) ? TCOP_OK : TCOP_EJSON;
+	jr_array(r);
+	if (jr_more(r) && jr_peek(r) == JR_NUMBER && jr_number(r, &la) &&
+	    jr_more(r) && jr_peek(r) == JR_NUMBER && jr_number(r, &lo) &&
+	    isfinite(la) && isfinite(lo) && fabs(la) <= 90 && fabs(lo) <= 180) {
+		ev->u.pic.center_lat = la;
+		ev->u.pic.center_lon = lo;
 	}
+	while (r->err == NULL && jr_more(r))
+		jr_skip(r);
+	return r->err == NULL ? TCOP_OK : TCOP_EJSON;
 }
 
 /* ---- common fields ------------------------------------------------------- */
@@ -385,112 +501,146 @@ rel_code_ok(const char *s)
 }
 
 static tcop_err
-read_rel(tcop_event *ev, const cJSON *it)
+read_rel(tcop_event *ev, struct jread *r)
 {
-	const cJSON *c;
+	char code[8];
+	size_t n;
+	int d0 = r->depth;
 
-	if (!cJSON_IsArray(it))
-		return TCOP_EREL;
+	if (jr_peek(r) != JR_ARRAY)
+		return jr_skip(r) ? TCOP_EREL : TCOP_EJSON;
+	jr_array(r);
 	ev->nrel = 0;
-	cJSON_ArrayForEach(c, it) {
-		if (!cJSON_IsString(c) || !rel_code_ok(c->valuestring) ||
+	while (jr_more(r)) {
+		if (jr_peek(r) != JR_STRING)
+			return unwind(r, d0, TCOP_EREL);
+		if (!jr_string(r, code, sizeof code, &n))
+			return TCOP_EJSON;
+		if (n >= sizeof code || !rel_code_ok(code) ||
 		    ev->nrel == TCOP_REL_MAX)
-			return TCOP_EREL;
-		copy_str(ev->rel[ev->nrel++], sizeof ev->rel[0], c->valuestring);
+			return unwind(r, d0, TCOP_EREL);
+		memcpy(ev->rel[ev->nrel++], code, n + 1);
 	}
-	return TCOP_OK;
+	return r->err == NULL ? TCOP_OK : TCOP_EJSON;
 }
 
 static tcop_err
-read_coord(const cJSON *it, double lim, tcop_err bad, double *out)
+read_coord(struct jread *r, double lim, tcop_err bad, double *out)
 {
-	if (!cJSON_IsNumber(it))
-		return bad;
-	if (!isfinite(it->valuedouble))
+	double v;
+
+	if (jr_peek(r) != JR_NUMBER)
+		return jr_skip(r) ? bad : TCOP_EJSON;
+	if (!jr_number(r, &v))
+		return TCOP_EJSON;
+	if (!isfinite(v))
 		return TCOP_ENOTFINITE;
-	if (fabs(it->valuedouble) > lim)
+	if (fabs(v) > lim)
 		return bad;
-	*out = it->valuedouble;
+	*out = v;
 	return TCOP_OK;
 }
 
 static tcop_err
-read_str(const cJSON *it, char *dst, size_t size, tcop_err bad)
+read_str(struct jread *r, char *dst, size_t size, tcop_err bad)
 {
 	size_t n;
 
-	if (!cJSON_IsString(it))
-		return bad;
-	n = strlen(it->valuestring);
+	if (jr_peek(r) != JR_STRING)
+		return jr_skip(r) ? bad : TCOP_EJSON;
+	if (!jr_string(r, dst, size, &n))
+		return TCOP_EJSON;
 	if (n == 0 || n >= size)
 		return bad;
-	memcpy(dst, it->valuestring, n + 1);
 	return TCOP_OK;
 }
 
-/* A member of the object; common ones are checked, the rest go to the
+#define KEY(s) (kl == sizeof(s) - 1 && memcmp(k, s, sizeof(s) - 1) == 0)
+
+/* One member of the object; common ones are checked, the rest go to the
  * topic's table. */
 static tcop_err
-member(tcop_event *ev, const cJSON *it, unsigned *seen)
+member(tcop_event *ev, struct jread *r, const char *k, size_t kl,
+    unsigned *seen)
 {
-	const char *k = it->string;
-	tcop_err rv = TCOP_OK;
+	char buf[40];
+	size_t n;
+	double v;
 
-	if (k[0] == '\0' || k[1] == '\0' || k[2] == '\0' || k[3] == '\0' ||
-	    k[4] == '\0') {
-		/* short keys: the common fields are all short */
-		if (strcmp(k, "id") == 0) {
-			*seen |= 1;
-			return read_str(it, ev->id, sizeof ev->id, TCOP_EID);
-		}
-		if (strcmp(k, "t") == 0) {
+	switch (kl) {
+	case 1:
+		if (KEY("t")) {
 			*seen |= 2;
-			if (!cJSON_IsString(it))
+			if (jr_peek(r) != JR_STRING)
+				return jr_skip(r) ? TCOP_ETIME : TCOP_EJSON;
+			if (!jr_string(r, buf, sizeof buf, &n))
+				return TCOP_EJSON;
+			if (n >= sizeof buf)
 				return TCOP_ETIME;
-			return tcop_time_parse(it->valuestring,
-			    strlen(it->valuestring), &ev->t);
+			return tcop_time_parse(buf, n, &ev->t);
 		}
-		if (strcmp(k, "src") == 0) {
+		break;
+	case 2:
+		if (KEY("id")) {
+			*seen |= 1;
+			return read_str(r, ev->id, sizeof ev->id, TCOP_EID);
+		}
+		break;
+	case 3:
+		if (KEY("src")) {
 			*seen |= 4;
-			return read_str(it, ev->src, sizeof ev->src, TCOP_ESRC);
+			return read_str(r, ev->src, sizeof ev->src, TCOP_ESRC);
 		}
-		if (strcmp(k, "seq") == 0) {
-			double v = it->valuedouble;
-			if (!cJSON_IsNumber(it) || !isfinite(v) || v < 0 ||
-			    v != floor(v) || v > 9e15)
+		if (KEY("seq")) {
+			if (jr_peek(r) != JR_NUMBER)
+				return jr_skip(r) ? TCOP_ESEQ : TCOP_EJSON;
+			if (!jr_number(r, &v))
+				return TCOP_EJSON;
+			if (!isfinite(v) || v < 0 || v != floor(v) || v > 9e15)
 				return TCOP_ESEQ;
 			ev->seq = (int64_t)v;
 			return TCOP_OK;
 		}
-		if (strcmp(k, "cls") == 0) {
-			if (!cJSON_IsString(it))
-				return TCOP_ECLS;
-			ev->cls = tcop_cls_parse(it->valuestring);
+		if (KEY("cls")) {
+			if (jr_peek(r) != JR_STRING)
+				return jr_skip(r) ? TCOP_ECLS : TCOP_EJSON;
+			if (!jr_string(r, buf, sizeof buf, &n))
+				return TCOP_EJSON;
+			ev->cls = n < sizeof buf ? tcop_cls_parse(buf) : TCOP_CLS_NONE;
 			return ev->cls == TCOP_CLS_NONE ? TCOP_ECLS : TCOP_OK;
 		}
-		if (strcmp(k, "rel") == 0)
-			return read_rel(ev, it);
-		if (strcmp(k, "lat") == 0) {
+		if (KEY("rel"))
+			return read_rel(ev, r);
+		if (KEY("lat")) {
 			*seen |= 8;
-			return read_coord(it, 90, TCOP_ELAT, &ev->lat);
+			return read_coord(r, 90, TCOP_ELAT, &ev->lat);
 		}
-		if (strcmp(k, "lon") == 0) {
+		if (KEY("lon")) {
 			*seen |= 16;
-			return read_coord(it, 180, TCOP_ELON, &ev->lon);
+			return read_coord(r, 180, TCOP_ELON, &ev->lon);
 		}
-		if (strcmp(k, "area") == 0)
-			return read_area(ev, it);
+		break;
+	case 4:
+		if (KEY("area"))
+			return read_area(ev, r);
+		break;
+	case 6:
+		if (KEY("resend")) {
+			bool b = false;
+			if (jr_peek(r) == JR_TRUE || jr_peek(r) == JR_FALSE) {
+				if (!jr_bool(r, &b))
+					return TCOP_EJSON;
+			} else if (!jr_skip(r)) {
+				return TCOP_EJSON;
+			}
+			ev->resend = b;
+			return TCOP_OK;
+		}
+		if (ev->kind == TCOP_K_VIEW && KEY("center"))
+			return read_center(ev, r);
+		break;
 	}
-	if (strcmp(k, "resend") == 0) {
-		ev->resend = cJSON_IsTrue(it);
-		return TCOP_OK;
-	}
-	if (ev->kind == TCOP_K_VIEW && strcmp(k, "center") == 0) {
-		read_center(ev, it);
-		return TCOP_OK;
-	}
-	domain_member(ev, it);
-	return rv;
+	return domain_member(ev, r, k, kl);
 }
 
 /* ---- framing ------------------------------------------------------------- */
@@ -522,17 +672,6 @@ topic_ok(const char *t, size_t len)
 	return slash != 0 && slash != len - 1;
 }
 
-static bool
-only_space(const char *p, const char *end)
-{
-	if (p == NULL)
-		return false;
-	for (; p < end; p++)
-		if (*p != ' ' && *p != '\t')
-			return false;
-	return true;
-}
-
 long
 tcop_msg_topic_len(const void *msg, size_t len)
 {
@@ -549,9 +688,9 @@ tcop_err
 tcop_event_decode2(const char *topic, size_t topic_len, const char *json,
     size_t json_len, tcop_event *ev)
 {
-	cJSON *root;
-	const cJSON *it;
-	const char *end = NULL;
+	struct jread r;
+	const char *k;
+	size_t kl;
 	unsigned seen = 0;
 	tcop_err rv = TCOP_OK;
 
@@ -580,32 +719,34 @@ tcop_event_decode2(const char *topic, size_t topic_len, const char *json,
 	ev->json_len = json_len;
 	domain_defaults(ev);
 
-	jarena_begin();
-	root = cJSON_ParseWithLengthOpts(json, json_len, &end, false);
-	if (root == NULL || !cJSON_IsObject(root) || !only_space(end,
-	    json + json_len)) {
-		rv = TCOP_EJSON;
-		goto out;
+	jr_init(&r, json, json_len);
+	if (!jr_object(&r))
+		return TCOP_EJSON;
+	/* On a field error, keep reading: a syntax error anywhere in the
+	 * text outranks it (the message is not JSON at all). */
+	while (jr_key(&r, &k, &kl)) {
+		tcop_err e = member(ev, &r, k, kl, &seen);
+		if (e == TCOP_EJSON || r.err != NULL)
+			return TCOP_EJSON;
+		if (e != TCOP_OK && rv == TCOP_OK)
+			rv = e;
 	}
-	for (it = root->child; it != NULL && rv == TCOP_OK; it = it->next)
-		rv = member(ev, it, &seen);
+	if (!jr_end(&r))
+		return TCOP_EJSON;
 	if (rv != TCOP_OK)
-		goto out;
+		return rv;
 	if (!(seen & 1))
-		rv = TCOP_EID;
-	else if (!(seen & 2))
-		rv = TCOP_ETIME;
-	else if (!(seen & 4))
-		rv = TCOP_ESRC;
-	else if ((seen & 24) == 8)
-		rv = TCOP_ELON;
-	else if ((seen & 24) == 16)
-		rv = TCOP_ELAT;
+		return TCOP_EID;
+	if (!(seen & 2))
+		return TCOP_ETIME;
+	if (!(seen & 4))
+		return TCOP_ESRC;
+	if ((seen & 24) == 8)
+		return TCOP_ELON;
+	if ((seen & 24) == 16)
+		return TCOP_ELAT;
 	ev->has_pos = (seen & 24) == 24;
-out:
-	cJSON_Delete(root);
-	jarena_end();
-	return rv;
+	return TCOP_OK;
 }
 
 tcop_err
