@@ -63,7 +63,7 @@ BENCH_BINS = $(BENCH_SRCS:bench/%.c=build/rel/bench/%)
 all: tcop
 
 tcop: build/rel/tcop
-	$(Q)cp $< $@
+	$(Q)cp $< $@.tmp && mv -f $@.tmp $@
 
 build/rel/tcop: build/rel/src/cli/main.o build/rel/libtcop.a
 	$(SAY) LD $@

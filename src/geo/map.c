@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "geo/map.h"
 #include "geo/raster.h"
@@ -166,7 +167,21 @@ tcop_err
 map_find_dir(char *buf, size_t size)
 {
 	const char *env = getenv("TCOP_MAPS");
-	const char *cand[] = { env, "maps", TCOP_DATADIR "/maps" };
+	char rel[PATH_MAX] = "";
+	/* beside the binary: BIN/../share/tcop/maps (an install moved to
+	 * another PREFIX than it was built for still finds its maps) */
+	ssize_t n = readlink("/proc/self/exe", rel, sizeof rel - 32);
+	if (n > 0) {
+		rel[n] = '\0';
+		char *slash = strrchr(rel, '/');
+		if (slash != NULL)
+			strcpy(slash, "/../share/tcop/maps");
+		else
+			rel[0] = '\0';
+	} else {
+		rel[0] = '\0';
+	}
+	const char *cand[] = { env, "maps", rel, TCOP_DATADIR "/maps" };
 
 	for (size_t i = 0; i < sizeof cand / sizeof cand[0]; i++) {
 		if (cand[i] == NULL || cand[i][0] == '\0' || !is_map_dir(cand[i]))
