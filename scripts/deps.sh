@@ -23,6 +23,9 @@ bench) want=$bench ;;
 *) echo "usage: scripts/deps.sh [build|check|bench]" >&2; exit 2 ;;
 esac
 
+# TCOP_DEPS_EXTRA: more packages to ask for (the tests use it to check the
+# non-root message with a package that cannot be installed).
+want="$want ${TCOP_DEPS_EXTRA:-}"
 missing=""
 for p in $want; do
 	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
