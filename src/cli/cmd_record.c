@@ -60,6 +60,9 @@ report(feedbus *b, capture_writer *w, FILE *f)
 		if (t.rejected_by[r] > 0)
 			fprintf(f, ", %s %llu", tcop_err_name((tcop_err)r),
 			    (unsigned long long)t.rejected_by[r]);
+	if (t.overflow > 0)
+		fprintf(f, ", fell behind by more than the queue %llu",
+		    (unsigned long long)t.overflow);
 	if (capture_dropped(w) > 0)
 		fprintf(f, ", NOT WRITTEN %llu",
 		    (unsigned long long)capture_dropped(w));

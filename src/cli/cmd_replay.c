@@ -22,7 +22,12 @@ static const char help[] =
     "\n"
     "options:\n"
     CLI_PUB_HELP
-    "  --speed N|max      N times real time (default 1); max: no pacing\n"
+    "  --speed N|max      N times real time (default 1); max: as fast as\n"
+    "                     --max-rate allows\n"
+    "  --max-rate N       never more than N messages/s (default 100000 with\n"
+    "                     --speed max, else none; 0: no cap). PUB/SUB has no\n"
+    "                     flow control: a subscriber slower than this loses\n"
+    "                     messages (and counts them)\n"
     "  --from T, --to T   only lines received in [T, T] (RFC 3339 UTC)\n"
     "  --loop             start again at the end, until stopped\n"
     "  -q, --quiet        no per-line error messages\n"
@@ -53,6 +58,7 @@ cmd_replay(int argc, char **argv)
 		{ "from", required_argument, NULL, 'f' },
 		{ "to", required_argument, NULL, 't' },
 		{ "loop", no_argument, NULL, 'l' },
+		{ "max-rate", required_argument, NULL, 'r' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -61,6 +67,7 @@ cmd_replay(int argc, char **argv)
 	struct cli_pub cp;
 	double speed = 1;
 	bool maxspeed = false, loop = false, quiet = false;
+	long max_rate = -1;
 	tcop_ms from = INT64_MIN, to = INT64_MAX;
 	int c, rc;
 	pub *p = NULL;
@@ -92,6 +99,11 @@ cmd_replay(int argc, char **argv)
 				    "not '%s'", c == 'f' ? "from" : "to", optarg);
 			break;
 		case 'l': loop = true; break;
+		case 'r':
+			if (!cli_parse_long(optarg, 0, 100000000, &max_rate))
+				return cli_usage(cmd, "--max-rate wants messages/s, not "
+				    "'%s'", optarg);
+			break;
 		case 'q': quiet = true; break;
 		case 'h':
 			fputs(help, stdout);
@@ -102,6 +114,8 @@ cmd_replay(int argc, char **argv)
 	}
 	if (optind != argc - 1)
 		return cli_usage(cmd, "wants one CAPTURE");
+	if (max_rate < 0)
+		max_rate = maxspeed ? 100000 : 0;
 	path = argv[optind];
 	if (capture_open(&r, path) != TCOP_OK) {
 		fprintf(stderr, "tcop replay: %s: %s\n", path, strerror(errno));
@@ -115,6 +129,7 @@ cmd_replay(int argc, char **argv)
 
 	do {
 		tcop_ms base = TCOP_MS_NONE, start = 0;
+		uint64_t n = 0;
 		struct capture_line l;
 		tcop_err e;
 
@@ -138,6 +153,9 @@ cmd_replay(int argc, char **argv)
 			}
 			if (!maxspeed)
 				sleep_until(start + (tcop_ms)((double)(l.rx - base) / speed));
+			if (max_rate > 0 && (++n & 63) == 0)
+				sleep_until(start + (tcop_ms)((double)n * 1000.0 /
+				    (double)max_rate));
 			char topic[TCOP_TOPIC_MAX];
 			memcpy(topic, l.msg, l.topic_len);
 			topic[l.topic_len] = '\0';

@@ -3,15 +3,27 @@
  *
  * One SUB socket per feed so that health is per feed: nng's pipe
  * notifications (on nng's threads) only touch atomics; the counters are
- * the caller's thread's. Receive queues are deep (8192) and the maximum
- * message size is TCOP_MSG_MAX, so nng drops oversize messages itself
- * (they then show up as seq gaps, which is what they are).
+ * the caller's thread's.
+ *
+ * A receiver thread of the bus's own drains every socket as soon as nng
+ * has a message and queues it (with its receive time) in a ring of
+ * RING_SIZE messages, so a consumer that stalls for a while (a recorder
+ * waiting on its disk, a viewer drawing over a slow link) loses nothing
+ * until that ring is full; nng's own queues stop at 8192 messages. What
+ * does not fit is dropped and shows up as seq gaps, which is what it is.
+ * The consumer polls one eventfd, readable while the ring is not empty:
+ *
+ *   nng sockets --(thread: recv, stamp rx)--> ring --(feedbus_recv)--> caller
  */
+#include <errno.h>
+#include <poll.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
 
 #include <nng/nng.h>
 #include <nng/protocol/pubsub0/sub.h>
@@ -24,6 +36,7 @@
 #define LOG_FIRST 10       /* rejections logged per feed before thinning */
 #define LOG_EVERY 10000    /* ... then one in this many */
 #define BUS_RECVMAXSZ (4u << 20)
+#define RING_SIZE (1u << 17) /* messages queued between thread and caller */
 
 struct feed {
 	nng_socket sock;
@@ -38,12 +51,102 @@ struct feed {
 	uint64_t win_count;
 };
 
+struct slot {
+	nng_msg *msg;
+	int feed;
+	tcop_ms rx;
+};
+
 struct feedbus {
 	struct feed *feeds[FEEDS_MAX];
-	int n;
-	int next;            /* round-robin start */
+	atomic_int n;        /* feeds[0..n) are ready for the thread */
 	nng_msg *cur;        /* the message handed out last */
+	pthread_t thread;
+	bool running;
+	atomic_int stop;
+	int efd;             /* eventfd: readable while the ring has messages */
+	pthread_mutex_t mu;  /* guards the ring */
+	struct slot *ring;
+	size_t head, tail;   /* tail - head messages queued */
+	atomic_ulong overflow[FEEDS_MAX]; /* dropped: ring full */
 };
+
+static bool
+ring_push(feedbus *b, nng_msg *m, int feed, tcop_ms rx)
+{
+	bool was_empty;
+
+	pthread_mutex_lock(&b->mu);
+	if (b->tail - b->head == RING_SIZE) {
+		pthread_mutex_unlock(&b->mu);
+		return false;
+	}
+	was_empty = b->tail == b->head;
+	b->ring[b->tail % RING_SIZE] = (struct slot){ m, feed, rx };
+	b->tail++;
+	pthread_mutex_unlock(&b->mu);
+	if (was_empty) {
+		uint64_t one = 1;
+		if (write(b->efd, &one, sizeof one) < 0) {
+			/* the counter cannot overflow at our rates; nothing to do */
+		}
+	}
+	return true;
+}
+
+static bool
+ring_pop(feedbus *b, struct slot *out)
+{
+	bool got = false;
+
+	pthread_mutex_lock(&b->mu);
+	if (b->tail != b->head) {
+		*out = b->ring[b->head % RING_SIZE];
+		b->head++;
+		got = true;
+	}
+	pthread_mutex_unlock(&b->mu);
+	return got;
+}
+
+static void *
+receiver(void *arg)
+{
+	feedbus *b = arg;
+	struct pollfd fds[FEEDS_MAX];
+	int idx[FEEDS_MAX];
+
+	while (!atomic_load(&b->stop)) {
+		int n = atomic_load(&b->n), nf = 0;
+		for (int i = 0; i < n; i++) {
+			int fd;
+			if (nng_socket_get_int(b->feeds[i]->sock, NNG_OPT_RECVFD,
+			    &fd) != 0)
+				continue;
+			fds[nf].fd = fd;
+			fds[nf].events = POLLIN;
+			idx[nf++] = i;
+		}
+		if (poll(fds, (nfds_t)nf, 100) <= 0) {
+			if (nf == 0)
+				nng_msleep(1); /* poll(0 fds) returns at once on some libcs */
+			continue;
+		}
+		for (int k = 0; k < nf; k++) {
+			nng_msg *m;
+			if (!(fds[k].revents & POLLIN))
+				continue;
+			while (nng_recvmsg(b->feeds[idx[k]]->sock, &m,
+			    NNG_FLAG_NONBLOCK) == 0) {
+				if (!ring_push(b, m, idx[k], tcop_now_ms())) {
+					nng_msg_free(m);
+					atomic_fetch_add(&b->overflow[idx[k]], 1);
+				}
+			}
+		}
+	}
+	return NULL;
+}
 
 static void
 pipe_cb(nng_pipe pipe, nng_pipe_ev ev, void *arg)
@@ -66,6 +169,23 @@ feedbus_create(feedbus **out)
 
 	if (b == NULL)
 		return TCOP_ENOMEM;
+	b->ring = calloc(RING_SIZE, sizeof *b->ring);
+	b->efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	if (b->ring == NULL || b->efd < 0) {
+		free(b->ring);
+		if (b->efd >= 0)
+			close(b->efd);
+		free(b);
+		return TCOP_ENOMEM;
+	}
+	pthread_mutex_init(&b->mu, NULL);
+	if (pthread_create(&b->thread, NULL, receiver, b) != 0) {
+		close(b->efd);
+		free(b->ring);
+		free(b);
+		return TCOP_ESYS;
+	}
+	b->running = true;
 	*out = b;
 	return TCOP_OK;
 }
@@ -101,12 +221,22 @@ feed_free(struct feed *f)
 void
 feedbus_destroy(feedbus *b)
 {
+	struct slot sl;
+
 	if (b == NULL)
 		return;
+	atomic_store(&b->stop, 1);
+	if (b->running)
+		pthread_join(b->thread, NULL);
 	if (b->cur != NULL)
 		nng_msg_free(b->cur);
-	for (int i = 0; i < b->n; i++)
+	while (ring_pop(b, &sl))
+		nng_msg_free(sl.msg);
+	for (int i = 0; i < atomic_load(&b->n); i++)
 		feed_free(b->feeds[i]);
+	pthread_mutex_destroy(&b->mu);
+	close(b->efd);
+	free(b->ring);
 	free(b);
 }
 
@@ -117,7 +247,7 @@ feedbus_add(feedbus *b, const char *url, const char *prefix,
 	struct feed *f;
 	int rv;
 
-	if (b->n == FEEDS_MAX) {
+	if (atomic_load(&b->n) == FEEDS_MAX) {
 		tcop_log("feed %s: more than %d feeds", url, FEEDS_MAX);
 		return TCOP_EINVAL;
 	}
@@ -155,7 +285,8 @@ feedbus_add(feedbus *b, const char *url, const char *prefix,
 	/* NONBLOCK: if the publisher is not there yet, keep trying. */
 	if ((rv = nng_dialer_start(f->dialer, NNG_FLAG_NONBLOCK)) != 0)
 		goto fail;
-	b->feeds[b->n++] = f;
+	b->feeds[atomic_load(&b->n)] = f;
+	atomic_fetch_add(&b->n, 1); /* publish it to the receiver thread */
 	return TCOP_OK;
 fail:
 	net_fail("subscribe to", url, rv);
@@ -166,51 +297,52 @@ fail:
 int
 feedbus_count(const feedbus *b)
 {
-	return b->n;
+	return atomic_load(&((feedbus *)b)->n);
 }
 
 int
 feedbus_pollfds(feedbus *b, struct pollfd *fds, int max)
 {
-	int n = 0;
-
-	for (int i = 0; i < b->n && n < max; i++) {
-		int fd;
-		if (nng_socket_get_int(b->feeds[i]->sock, NNG_OPT_RECVFD, &fd) != 0)
-			continue;
-		fds[n].fd = fd;
-		fds[n].events = POLLIN;
-		fds[n].revents = 0;
-		n++;
-	}
-	return n;
+	if (max < 1)
+		return 0;
+	fds[0].fd = b->efd;
+	fds[0].events = POLLIN;
+	fds[0].revents = 0;
+	return 1;
 }
 
 tcop_err
 feedbus_recv(feedbus *b, struct feed_msg *m)
 {
+	struct slot sl;
+
 	if (b->cur != NULL) {
 		nng_msg_free(b->cur);
 		b->cur = NULL;
 	}
-	for (int k = 0; k < b->n; k++) {
-		int i = (b->next + k) % b->n;
-		struct feed *f = b->feeds[i];
-		nng_msg *msg;
-		if (nng_recvmsg(f->sock, &msg, NNG_FLAG_NONBLOCK) != 0)
-			continue;
-		b->cur = msg;
-		b->next = (i + 1) % b->n;
-		m->feed = i;
-		m->data = nng_msg_body(msg);
-		m->len = nng_msg_len(msg);
-		m->rx = tcop_now_ms();
-		f->h.received++;
-		f->h.last_heard = tcop_mono_ms();
-		f->win_count++;
-		return TCOP_OK;
+	if (!ring_pop(b, &sl)) {
+		/* empty: reset the eventfd, then look again, so a message
+		 * queued in between is not left without a wake-up */
+		uint64_t v;
+		if (read(b->efd, &v, sizeof v) < 0 && errno != EAGAIN)
+			return TCOP_EAGAIN;
+		if (!ring_pop(b, &sl))
+			return TCOP_EAGAIN;
+		uint64_t one = 1;
+		if (write(b->efd, &one, sizeof one) < 0) {
+			/* cannot overflow */
+		}
 	}
-	return TCOP_EAGAIN;
+	struct feed *f = b->feeds[sl.feed];
+	b->cur = sl.msg;
+	m->feed = sl.feed;
+	m->data = nng_msg_body(sl.msg);
+	m->len = nng_msg_len(sl.msg);
+	m->rx = sl.rx;
+	f->h.received++;
+	f->h.last_heard = tcop_mono_ms();
+	f->win_count++;
+	return TCOP_OK;
 }
 
 static void
@@ -274,6 +406,7 @@ feedbus_health(feedbus *b, int i, tcop_ms now)
 	int adds = atomic_load(&f->adds);
 
 	f->h.connected = atomic_load(&f->pipes) > 0;
+	f->h.overflow = atomic_load(&b->overflow[i]);
 	f->h.reconnects = adds > 1 ? adds - 1 : 0;
 	if (f->win_start == 0)
 		f->win_start = now;
@@ -291,7 +424,7 @@ void
 feedbus_totals(feedbus *b, struct feed_health *out)
 {
 	memset(out, 0, sizeof *out);
-	for (int i = 0; i < b->n; i++) {
+	for (int i = 0; i < atomic_load(&b->n); i++) {
 		const struct feed_health *h = &b->feeds[i]->h;
 		out->connected |= atomic_load(&b->feeds[i]->pipes) > 0;
 		out->received += h->received;
@@ -305,5 +438,6 @@ feedbus_totals(feedbus *b, struct feed_health *out)
 		out->resent += h->resent;
 		out->rate += h->rate;
 		out->reconnects += h->reconnects;
+		out->overflow += atomic_load(&b->overflow[i]);
 	}
 }

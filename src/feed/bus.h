@@ -36,6 +36,8 @@ struct feed_health {
 	uint64_t resent;      /* late-joiner re-sends received */
 	double rate;          /* messages/s over the last few seconds */
 	int reconnects;       /* pipes added after the first */
+	uint64_t overflow;    /* dropped because the consumer fell behind by
+	                         more than the bus's queue (also seen as lost) */
 };
 
 /* A received message: valid until the next feedbus_recv() or destroy. */
@@ -59,8 +61,8 @@ tcop_err feedbus_add(feedbus *b, const char *url, const char *prefix,
     const struct net_tls *tls);
 int feedbus_count(const feedbus *b);
 
-/* Fill fds (up to max) with one POLLIN descriptor per feed; returns how
- * many. Readable means feedbus_recv() has something. */
+/* Fill fds (up to max) with the POLLIN descriptor(s) to wait on; returns
+ * how many (1). Readable means feedbus_recv() has something. */
 int feedbus_pollfds(feedbus *b, struct pollfd *fds, int max);
 
 /* The next message from any feed, round-robin; TCOP_EAGAIN if none. */
