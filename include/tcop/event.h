@@ -201,6 +201,12 @@ typedef struct tcop_event {
 } tcop_event;
 
 /*
+ * Make ev an event of kind with every field absent (the state the decoder
+ * starts from): adapters that build events themselves start here.
+ */
+void tcop_event_init(tcop_event *ev, tcop_kind kind);
+
+/*
  * Decode one tcop/1 message of len bytes (not NUL-terminated). On success
  * fills *ev and returns TCOP_OK (ev->kind is TCOP_K_UNKNOWN for a topic we
  * do not know: the caller counts and ignores it). On failure returns the

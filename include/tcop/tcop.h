@@ -94,6 +94,15 @@ tcop_ms tcop_mono_ms(void);
 /* Parse a duration "90", "90s", "15m", "2h", "1d", "250ms" into ms. */
 tcop_err tcop_duration_parse(const char *s, tcop_ms *out);
 
+/* ---- strings ------------------------------------------------------------- */
+
+/*
+ * Copy src into dst (size > 0 bytes, always NUL-terminated); a string that
+ * does not fit is cut at a UTF-8 character boundary, so the result is still
+ * valid UTF-8. Returns true if it fitted whole.
+ */
+bool tcop_str_copy(char *dst, size_t size, const char *src);
+
 /* ---- logging ------------------------------------------------------------- */
 
 /*

@@ -26,25 +26,12 @@
 #include "cyber/jscan.h"
 #include "cyber/jw.h"
 
-static void
-copy_str(char *dst, size_t size, const char *src)
-{
-	size_t n = strlen(src);
-
-	if (n >= size) {
-		n = size - 1;
-		while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
-			n--;
-	}
-	memcpy(dst, src, n);
-	dst[n] = '\0';
-}
 
 static void
 str_of(const cJSON *it, char *dst, size_t size)
 {
 	if (cJSON_IsString(it))
-		copy_str(dst, size, it->valuestring);
+		tcop_str_copy(dst, size, it->valuestring);
 }
 
 static int64_t
@@ -244,7 +231,7 @@ place(struct eve_alert *a, const struct eve_opts *o)
 			a->via = "host";
 	}
 	if ((as = a->asset >= 0 ? assets_get(o->assets, a->asset) : NULL) != NULL) {
-		copy_str(al->asset, sizeof al->asset, as->name);
+		tcop_str_copy(al->asset, sizeof al->asset, as->name);
 		snprintf(ev->id, sizeof ev->id, "asset:%s", as->name);
 		if (!isnan(as->lat)) {
 			ev->has_pos = true;
@@ -259,14 +246,14 @@ place(struct eve_alert *a, const struct eve_opts *o)
 	} else if (a->host[0] != '\0') {
 		snprintf(ev->id, sizeof ev->id, "sensor:%.80s", a->host);
 	} else {
-		copy_str(ev->id, sizeof ev->id, "sensor:unknown");
+		tcop_str_copy(ev->id, sizeof ev->id, "sensor:unknown");
 	}
 	if (o->src != NULL)
-		copy_str(ev->src, sizeof ev->src, o->src);
+		tcop_str_copy(ev->src, sizeof ev->src, o->src);
 	else if (a->host[0] != '\0')
 		snprintf(ev->src, sizeof ev->src, "suricata-%.54s", a->host);
 	else
-		copy_str(ev->src, sizeof ev->src, "suricata");
+		tcop_str_copy(ev->src, sizeof ev->src, "suricata");
 }
 
 static bool
@@ -353,7 +340,7 @@ decode_tree(const cJSON *root, const struct eve_opts *o, struct eve_alert *a)
 	if (rv != TCOP_OK)
 		return rv;
 	a->ev.kind = TCOP_K_ALERT;
-	copy_str(a->ev.topic, sizeof a->ev.topic, "cyber/alert");
+	tcop_str_copy(a->ev.topic, sizeof a->ev.topic, "cyber/alert");
 	place(a, o);
 	raw_objects(a, root, is_alert ? alert : NULL);
 	return TCOP_OK;

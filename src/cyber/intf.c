@@ -23,23 +23,7 @@ clear_rec(struct intf_rec *r)
 {
 	tcop_event *ev = &r->ev;
 
-	ev->kind = TCOP_K_INTERFERENCE;
-	snprintf(ev->topic, sizeof ev->topic, "%s",
-	    tcop_kind_topic(TCOP_K_INTERFERENCE));
-	ev->id[0] = ev->src[0] = '\0';
-	ev->t = TCOP_MS_NONE;
-	ev->seq = -1;
-	ev->cls = TCOP_CLS_NONE;
-	ev->nrel = -1;
-	ev->has_pos = false;
-	ev->lat = ev->lon = NAN;
-	ev->resend = false;
-	ev->narea = 0;
-	ev->json = NULL;
-	ev->json_len = 0;
-	memset(&ev->u.intf, 0, sizeof ev->u.intf);
-	ev->u.intf.radius_m = NAN;
-	ev->u.intf.end = TCOP_MS_NONE;
+	tcop_event_init(ev, TCOP_K_INTERFERENCE);
 	r->text[0] = '\0';
 	r->why = "";
 }

@@ -45,19 +45,6 @@ struct bundle {
 	char id[64];
 };
 
-static void
-copy_str(char *dst, size_t size, const char *src)
-{
-	size_t n = strlen(src);
-
-	if (n >= size) {
-		n = size - 1;
-		while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
-			n--;
-	}
-	memcpy(dst, src, n);
-	dst[n] = '\0';
-}
 
 static const char *
 str(const cJSON *o, const char *k)
@@ -292,20 +279,20 @@ rec_init(struct stix_rec *r, const struct bundle *b, tcop_kind kind,
 
 	memset(r, 0, sizeof *r);
 	ev->kind = kind;
-	copy_str(ev->topic, sizeof ev->topic, tcop_kind_topic(kind));
+	tcop_str_copy(ev->topic, sizeof ev->topic, tcop_kind_topic(kind));
 	snprintf(ev->id, sizeof ev->id, "stix:%.88s", id);
-	copy_str(ev->src, sizeof ev->src, b->o->src ? b->o->src : "stix");
+	tcop_str_copy(ev->src, sizeof ev->src, b->o->src ? b->o->src : "stix");
 	ev->t = TCOP_MS_NONE;
 	ev->seq = -1;
 	ev->nrel = -1;
 	ev->lat = ev->lon = NAN;
-	copy_str(ev->u.stix.stix_id, sizeof ev->u.stix.stix_id, id);
+	tcop_str_copy(ev->u.stix.stix_id, sizeof ev->u.stix.stix_id, id);
 	ev->u.stix.confidence = ev->u.stix.count = -1;
 	ev->u.stix.first_seen = ev->u.stix.last_seen = TCOP_MS_NONE;
 	r->name = r->pattern = r->description = "";
 	r->valid_from = r->valid_until = TCOP_MS_NONE;
 	r->asset = -1;
-	copy_str(r->bundle, sizeof r->bundle, b->id);
+	tcop_str_copy(r->bundle, sizeof r->bundle, b->id);
 }
 
 static int
@@ -343,8 +330,8 @@ text_fields(struct stix_rec *r, const cJSON *o)
 		r->pattern = s;
 	if ((s = str(o, "description")) != NULL)
 		r->description = s;
-	copy_str(r->ev.u.stix.name, sizeof r->ev.u.stix.name, r->name);
-	copy_str(r->ev.u.stix.pattern, sizeof r->ev.u.stix.pattern, r->pattern);
+	tcop_str_copy(r->ev.u.stix.name, sizeof r->ev.u.stix.name, r->name);
+	tcop_str_copy(r->ev.u.stix.pattern, sizeof r->ev.u.stix.pattern, r->pattern);
 }
 
 /* Names of the targets of `indicates` relationships from id. */
@@ -388,7 +375,7 @@ indicator_event(struct bundle *b, const struct ent *e, stix_event_fn fn,
 	r.valid_from = time_of(e->obj, "valid_from");
 	r.valid_until = time_of(e->obj, "valid_until");
 	if ((s = str(e->obj, "pattern_type")) != NULL)
-		copy_str(r.pattern_type, sizeof r.pattern_type, s);
+		tcop_str_copy(r.pattern_type, sizeof r.pattern_type, s);
 	indicates(b, e->id, r.indicates, sizeof r.indicates);
 	if (r.ev.t == TCOP_MS_NONE) {
 		b->rep->bad++;
@@ -424,7 +411,7 @@ set_location(struct stix_rec *r, const cJSON *loc)
 	r->ev.has_pos = true;
 	r->ev.lat = la;
 	r->ev.lon = lo;
-	copy_str(r->location, sizeof r->location, nm ? nm : str(loc, "id"));
+	tcop_str_copy(r->location, sizeof r->location, nm ? nm : str(loc, "id"));
 }
 
 /* The location an identity is `located-at`, if any. */
@@ -460,7 +447,7 @@ place_asset(struct stix_rec *r, const struct bundle *b, const char *name)
 		r->ev.has_pos = true;
 		r->ev.lat = as->lat;
 		r->ev.lon = as->lon;
-		copy_str(r->location, sizeof r->location, as->name);
+		tcop_str_copy(r->location, sizeof r->location, as->name);
 	}
 }
 
@@ -482,13 +469,13 @@ where_sighted(struct stix_rec *r, const struct bundle *b, const cJSON *refs)
 			loc = e->obj;
 	}
 	if (ident != NULL && str(ident, "name") != NULL) {
-		copy_str(r->ev.u.stix.where, sizeof r->ev.u.stix.where,
+		tcop_str_copy(r->ev.u.stix.where, sizeof r->ev.u.stix.where,
 		    str(ident, "name"));
 		place_asset(r, b, str(ident, "name"));
 	}
 	if (loc != NULL) {
 		if (r->ev.u.stix.where[0] == '\0' && str(loc, "name") != NULL)
-			copy_str(r->ev.u.stix.where, sizeof r->ev.u.stix.where,
+			tcop_str_copy(r->ev.u.stix.where, sizeof r->ev.u.stix.where,
 			    str(loc, "name"));
 		set_location(r, loc);
 	}
@@ -513,9 +500,9 @@ sighting_event(struct bundle *b, const struct ent *e, stix_event_fn fn,
 	r.ev.u.stix.last_seen = time_of(e->obj, "last_seen");
 	r.ev.u.stix.confidence = int_of(e->obj, "confidence", 0, 100);
 	if ((s = str(e->obj, "sighting_of_ref")) != NULL) {
-		copy_str(r.of_ref, sizeof r.of_ref, s);
+		tcop_str_copy(r.of_ref, sizeof r.of_ref, s);
 		if ((of = lookup(b, s)) != NULL) {
-			copy_str(r.of_type, sizeof r.of_type, of->type);
+			tcop_str_copy(r.of_type, sizeof r.of_type, of->type);
 			text_fields(&r, of->obj);
 		}
 	}
@@ -567,7 +554,7 @@ stix_read(const char *text, size_t len, const char *name,
 		goto out;
 	}
 	if (str(root, "id") != NULL)
-		copy_str(b.id, sizeof b.id, str(root, "id"));
+		tcop_str_copy(b.id, sizeof b.id, str(root, "id"));
 	if ((rv = index_objects(&b, objs)) != TCOP_OK)
 		goto out;
 	check_refs(&b);
@@ -639,7 +626,7 @@ stix_format(const struct stix_rec *r, int64_t seq, char *buf, size_t size,
 		jw_str(&w, "bundle", r->bundle);
 	if (r->description[0]) {
 		char d[1024];
-		copy_str(d, sizeof d, r->description);
+		tcop_str_copy(d, sizeof d, r->description);
 		jw_str(&w, "description", d);
 	}
 	return jw_end(&w, len);

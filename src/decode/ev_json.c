@@ -273,6 +273,25 @@ domain_defaults(tcop_event *ev)
 	memcpy(&ev->u, &kind_index[ev->kind].proto.u, sizeof ev->u);
 }
 
+void
+tcop_event_init(tcop_event *ev, tcop_kind kind)
+{
+	ev->kind = (unsigned)kind < TCOP_K_COUNT ? kind : TCOP_K_UNKNOWN;
+	tcop_str_copy(ev->topic, sizeof ev->topic, tcop_kind_topic(ev->kind));
+	ev->id[0] = ev->src[0] = '\0';
+	ev->t = TCOP_MS_NONE;
+	ev->seq = -1;
+	ev->cls = TCOP_CLS_NONE;
+	ev->nrel = -1;
+	ev->has_pos = false;
+	ev->lat = ev->lon = NAN;
+	ev->resend = false;
+	ev->narea = 0;
+	ev->json = NULL;
+	ev->json_len = 0;
+	domain_defaults(ev);
+}
+
 /* The first field named k in the kind's table, or NULL. */
 static const struct field *
 field_named(tcop_kind kind, const char *k, size_t kl)
@@ -291,20 +310,6 @@ field_named(tcop_kind kind, const char *k, size_t kl)
 	return NULL;
 }
 
-/* Copy a string, cutting at a UTF-8 boundary so the result stays valid. */
-static void
-copy_str(char *dst, size_t size, const char *src)
-{
-	size_t n = strlen(src);
-
-	if (n >= size) {
-		n = size - 1;
-		while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
-			n--;
-	}
-	memcpy(dst, src, n);
-	dst[n] = '\0';
-}
 
 /* A JSON value read for a domain field: a number, or a string. */
 struct jval {
@@ -361,7 +366,7 @@ set_field(tcop_event *ev, const struct field *f, const struct jval *v)
 	switch (f->type) {
 	case F_STR:
 		if (v->type == JR_STRING)
-			copy_str(p, f->size, v->str);
+			tcop_str_copy(p, f->size, v->str);
 		else if (v->type == JR_NUMBER && isfinite(v->num) &&
 		    fabs(v->num) < 1e15)
 			snprintf(p, f->size, "%.0f", v->num);
@@ -703,21 +708,11 @@ tcop_event_decode2(const char *topic, size_t topic_len, const char *json,
 	    memchr(json, '\r', json_len) != NULL)
 		return TCOP_EJSON;
 
-	ev->kind = tcop_kind_of_topic(topic, topic_len);
+	tcop_event_init(ev, tcop_kind_of_topic(topic, topic_len));
 	memcpy(ev->topic, topic, topic_len);
 	ev->topic[topic_len] = '\0';
-	ev->id[0] = ev->src[0] = '\0';
-	ev->t = TCOP_MS_NONE;
-	ev->seq = -1;
-	ev->cls = TCOP_CLS_NONE;
-	ev->nrel = -1;
-	ev->has_pos = false;
-	ev->lat = ev->lon = NAN;
-	ev->resend = false;
-	ev->narea = 0;
 	ev->json = json;
 	ev->json_len = json_len;
-	domain_defaults(ev);
 
 	jr_init(&r, json, json_len);
 	if (!jr_object(&r))

@@ -26,19 +26,6 @@ fnv(uint64_t h, const void *p, size_t n)
 
 #define FNV0 0xcbf29ce484222325ULL
 
-static void
-copy_str(char *dst, size_t size, const char *src)
-{
-	size_t n = strlen(src);
-
-	if (n >= size) {
-		n = size - 1;
-		while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
-			n--;
-	}
-	memcpy(dst, src, n);
-	dst[n] = '\0';
-}
 
 static size_t
 pow2_above(size_t n)
@@ -180,9 +167,9 @@ alerts_add(alerts *a, const tcop_event *ev, size_t *row)
 		memset(&a->rows[i], 0, sizeof a->rows[i]);
 		a->rows[i].h = h;
 		r = &a->rows[i].r;
-		copy_str(r->key, sizeof r->key, key);
+		tcop_str_copy(r->key, sizeof r->key, key);
 		r->placed = placed;
-		copy_str(r->signature, sizeof r->signature, al->signature);
+		tcop_str_copy(r->signature, sizeof r->signature, al->signature);
 		r->signature_id = al->signature_id;
 		r->first = r->last = ev->t;
 		r->severity = -1;
@@ -195,9 +182,9 @@ alerts_add(alerts *a, const tcop_event *ev, size_t *row)
 		r->first = ev->t;
 	if (ev->t >= r->last) {
 		r->last = ev->t;
-		copy_str(r->src_ip, sizeof r->src_ip, al->src_ip);
-		copy_str(r->dest_ip, sizeof r->dest_ip, al->dest_ip);
-		copy_str(r->category, sizeof r->category, al->category);
+		tcop_str_copy(r->src_ip, sizeof r->src_ip, al->src_ip);
+		tcop_str_copy(r->dest_ip, sizeof r->dest_ip, al->dest_ip);
+		tcop_str_copy(r->category, sizeof r->category, al->category);
 	}
 	if (al->severity > 0 && (r->severity < 0 || al->severity < r->severity))
 		r->severity = al->severity;
@@ -365,7 +352,7 @@ skey_get(sigma_win *w, const char *key, tcop_ms t)
 			p = &w->keys[*p].next;
 		*p = w->keys[i].next;
 	}
-	copy_str(w->keys[i].key, sizeof w->keys[i].key, key);
+	tcop_str_copy(w->keys[i].key, sizeof w->keys[i].key, key);
 	w->keys[i].h = h;
 	w->keys[i].n = 0;
 	w->keys[i].last = t;
