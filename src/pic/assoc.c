@@ -1,0 +1,566 @@
+/*
+ * assoc.c: level 1 association of detections to tracks: a spatial grid
+ * over the tracks, gating, and one-to-one global nearest neighbour by the
+ * Hungarian method on each connected component of the gated pairs.
+ *
+ * The grid: cells of 0.1 deg; a track is binned at its position dead-
+ * reckoned to the grid's reference time tref (a full rebin, when a query
+ * comes more than GRID_W from tref), and moved to its new position on each
+ * report. A query at t within GRID_W of tref then finds every track whose
+ * position at t is within r of the point among the cells within
+ * r + VMAX * 2 * GRID_W. Tracks whose uncertainty is large (old reports)
+ * or whose report is far from tref go to a short "far" list, scanned
+ * whole, so the cells stay small.
+ *
+ * Gating: a detection of circular error ce and a track of uncertainty
+ * sigma at the detection's time (track_uncertainty_m) are a pair when
+ * their distance d <= k * sqrt(ce^2 + sigma^2); the cost is
+ * d^2 / (ce^2 + sigma^2), and leaving a detection unassigned costs k^2,
+ * so every gated pair is at least as good as no pair. Components larger
+ * than ASSIGN_MAX rows fall back to a greedy pass in cost order (a known
+ * limit: it has not happened in any scan we have seen).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pic/pic_int.h"
+
+#define GRID_DEG 0.1
+#define GRID_W (60 * 1000LL)        /* ms either side of tref */
+#define VMAX_MS 52.7                /* 102.3 kn, AIS's largest speed */
+#define NEAR_SIGMA_M 1000.0
+#define ASSIGN_MAX 300
+
+struct grid {
+	int64_t *keys;     /* INT64_MIN: empty */
+	int32_t *heads;
+	size_t cap, used;
+	int32_t *far;
+	size_t nfar, capfar;
+	tcop_ms tref;
+};
+
+tcop_err
+grid_create(struct grid **out)
+{
+	struct grid *g = calloc(1, sizeof *g);
+
+	if (g == NULL)
+		return TCOP_ENOMEM;
+	g->tref = TCOP_MS_NONE;
+	*out = g;
+	return TCOP_OK;
+}
+
+void
+grid_destroy(struct grid *g)
+{
+	if (g == NULL)
+		return;
+	free(g->keys);
+	free(g->heads);
+	free(g->far);
+	free(g);
+}
+
+static int64_t
+cell_of(double lat, double lon)
+{
+	int64_t iy = (int64_t)floor((lat + 90) / GRID_DEG);
+	int64_t ix = (int64_t)floor((lon + 180) / GRID_DEG);
+
+	return iy * 100000 + ix;
+}
+
+static size_t
+cell_slot(const struct grid *g, int64_t key)
+{
+	uint64_t h = (uint64_t)key * 0x9E3779B97F4A7C15ull;
+	size_t i = (size_t)(h >> 20) & (g->cap - 1);
+
+	while (g->keys[i] != INT64_MIN && g->keys[i] != key)
+		i = (i + 1) & (g->cap - 1);
+	return i;
+}
+
+static bool
+cells_reset(struct grid *g, size_t want)
+{
+	size_t cap = 1024;
+
+	while (cap < want * 3)
+		cap *= 2;
+	if (cap != g->cap) {
+		int64_t *k = realloc(g->keys, cap * sizeof *k);
+		int32_t *h = k ? realloc(g->heads, cap * sizeof *h) : NULL;
+		if (k != NULL)
+			g->keys = k;
+		if (h == NULL)
+			return false;
+		g->heads = h;
+		g->cap = cap;
+	}
+	for (size_t i = 0; i < g->cap; i++)
+		g->keys[i] = INT64_MIN;
+	g->used = 0;
+	return true;
+}
+
+static void
+far_add(struct grid *g, struct trk_x *x, int32_t idx)
+{
+	if (x->far)
+		return;
+	if (g->nfar == g->capfar) {
+		size_t cap = g->capfar ? g->capfar * 2 : 256;
+		int32_t *f = realloc(g->far, cap * sizeof *f);
+		if (f == NULL)
+			return;
+		g->far = f;
+		g->capfar = cap;
+	}
+	g->far[g->nfar++] = idx;
+	x->far = true;
+}
+
+static void
+cell_unlink(pic *p, struct trk_x *x)
+{
+	struct grid *g = p->grid;
+	size_t s;
+
+	if (x->cell == INT64_MIN)
+		return;
+	if (x->gprev >= 0)
+		p->tx[x->gprev].gnext = x->gnext;
+	else {
+		s = cell_slot(g, x->cell);
+		g->heads[s] = x->gnext;
+	}
+	if (x->gnext >= 0)
+		p->tx[x->gnext].gprev = x->gprev;
+	x->cell = INT64_MIN;
+	x->gnext = x->gprev = -1;
+}
+
+static void
+cell_link(pic *p, struct trk_x *x, double lat, double lon)
+{
+	struct grid *g = p->grid;
+	int32_t idx = (int32_t)(x - p->tx);
+	int64_t key = cell_of(lat, lon);
+	size_t s;
+
+	if (g->used * 2 >= g->cap)
+		return; /* full until the next rebin, which sizes it */
+	s = cell_slot(g, key);
+	if (g->keys[s] == INT64_MIN) {
+		g->keys[s] = key;
+		g->heads[s] = -1;
+		g->used++;
+	}
+	x->cell = key;
+	x->gprev = -1;
+	x->gnext = g->heads[s];
+	if (x->gnext >= 0)
+		p->tx[x->gnext].gprev = idx;
+	g->heads[s] = idx;
+	x->blat = lat;
+	x->blon = lon;
+}
+
+/* Bin one track for the window around tref. */
+static void
+bin(pic *p, struct trk_x *x, const struct track *tr, tcop_ms tpos)
+{
+	struct grid *g = p->grid;
+	double lat, lon, sig;
+
+	if (!tr->has_pos)
+		return;
+	if (!track_predict(tr, tpos, &lat, &lon)) {
+		lat = tr->lat;
+		lon = tr->lon;
+	}
+	cell_link(p, x, lat, lon);
+	sig = track_uncertainty_m(tr, g->tref + GRID_W);
+	if (sig > NEAR_SIGMA_M || llabs(tpos - g->tref) > GRID_W)
+		far_add(g, x, (int32_t)(x - p->tx));
+}
+
+static void
+rebin(pic *p, tcop_ms t)
+{
+	struct grid *g = p->grid;
+
+	g->tref = t;
+	g->nfar = 0;
+	cells_reset(g, p->ntx);
+	for (size_t i = 0; i < p->ntx; i++) {
+		struct trk_x *x = &p->tx[i];
+		const struct track *tr;
+		x->cell = INT64_MIN;
+		x->gnext = x->gprev = -1;
+		x->far = false;
+		if (x->gone)
+			continue;
+		if ((tr = track_find(p->tt, x->mmsi)) == NULL) {
+			x->gone = true;
+			continue;
+		}
+		bin(p, x, tr, t);
+	}
+}
+
+void
+grid_update(pic *p, struct trk_x *x, const struct track *tr)
+{
+	if (p->grid->tref == TCOP_MS_NONE || p->grid->cap == 0)
+		return; /* binned at the first query */
+	cell_unlink(p, x);
+	bin(p, x, tr, tr->t_pos);
+}
+
+void
+grid_remove(pic *p, struct trk_x *x)
+{
+	cell_unlink(p, x);
+	x->gone = true;
+}
+
+size_t
+grid_near(pic *p, double lat, double lon, double radius_m, tcop_ms t,
+    int32_t *out, size_t max)
+{
+	struct grid *g = p->grid;
+	double r = radius_m + VMAX_MS * 2 * (GRID_W / 1000.0);
+	double dlat = r / 111195.0, c = cos(lat * M_PI / 180);
+	double dlon = c > 0.01 ? dlat / c : 360;
+	size_t n = 0;
+
+	if (g->tref == TCOP_MS_NONE || llabs(t - g->tref) > GRID_W ||
+	    g->cap == 0 || g->used * 2 >= g->cap)
+		rebin(p, t);
+	if (dlon > 180)
+		dlon = 180;
+	for (double y = lat - dlat; y < lat + dlat + GRID_DEG; y += GRID_DEG) {
+		if (y < -90 || y > 90)
+			continue;
+		for (double xx = lon - dlon; xx < lon + dlon + GRID_DEG;
+		    xx += GRID_DEG) {
+			double wl = xx < -180 ? xx + 360 : xx >= 180 ? xx - 360 :
+			    xx;
+			size_t s = cell_slot(g, cell_of(y, wl));
+			if (g->keys[s] == INT64_MIN)
+				continue;
+			for (int32_t i = g->heads[s]; i >= 0 && n < max;
+			    i = p->tx[i].gnext)
+				if (!p->tx[i].far)
+					out[n++] = i;
+		}
+	}
+	for (size_t i = 0; i < g->nfar && n < max; i++)
+		if (p->tx[g->far[i]].far && !p->tx[g->far[i]].gone)
+			out[n++] = g->far[i];
+	return n;
+}
+
+/* ---- assignment ---------------------------------------------------------- */
+
+/*
+ * Hungarian method (Kuhn-Munkres with potentials) for n rows <= m
+ * columns: O(n^2 m), exact.
+ */
+void
+assign_min(const double *cost, int n, int m, int *col)
+{
+	double *u = calloc((size_t)n + 1, sizeof *u);
+	double *v = calloc((size_t)m + 1, sizeof *v);
+	double *minv = malloc(((size_t)m + 1) * sizeof *minv);
+	int *pp = calloc((size_t)m + 1, sizeof *pp);
+	int *way = calloc((size_t)m + 1, sizeof *way);
+	bool *used = malloc(((size_t)m + 1) * sizeof *used);
+
+	if (!u || !v || !minv || !pp || !way || !used) {
+		for (int i = 0; i < n; i++)
+			col[i] = -1;
+		goto out;
+	}
+	for (int i = 1; i <= n; i++) {
+		int j0 = 0;
+		pp[0] = i;
+		for (int j = 0; j <= m; j++) {
+			minv[j] = INFINITY;
+			used[j] = false;
+		}
+		do {
+			int i0 = pp[j0], j1 = 0;
+			double delta = INFINITY;
+			used[j0] = true;
+			for (int j = 1; j <= m; j++) {
+				if (used[j])
+					continue;
+				double cur = cost[(size_t)(i0 - 1) * (size_t)m +
+				    (size_t)(j - 1)] - u[i0] - v[j];
+				if (cur < minv[j]) {
+					minv[j] = cur;
+					way[j] = j0;
+				}
+				if (minv[j] < delta) {
+					delta = minv[j];
+					j1 = j;
+				}
+			}
+			for (int j = 0; j <= m; j++) {
+				if (used[j]) {
+					u[pp[j]] += delta;
+					v[j] -= delta;
+				} else
+					minv[j] -= delta;
+			}
+			j0 = j1;
+		} while (pp[j0] != 0);
+		do {
+			int j1 = way[j0];
+			pp[j0] = pp[j1];
+			j0 = j1;
+		} while (j0 != 0);
+	}
+	for (int j = 1; j <= m; j++)
+		if (pp[j] != 0)
+			col[pp[j] - 1] = j - 1;
+out:
+	free(u);
+	free(v);
+	free(minv);
+	free(pp);
+	free(way);
+	free(used);
+}
+
+struct gpair {
+	int det;       /* pending index */
+	int32_t tx;    /* track extras index */
+	int tcol;      /* track node number */
+	double cost;
+};
+
+static int
+uf_find(int *par, int i)
+{
+	while (par[i] != i) {
+		par[i] = par[par[i]];
+		i = par[i];
+	}
+	return i;
+}
+
+static int
+pair_cmp(const void *a, const void *b)
+{
+	const struct gpair *x = a, *y = b;
+
+	if (x->cost != y->cost)
+		return x->cost < y->cost ? -1 : 1;
+	if (x->det != y->det)
+		return x->det - y->det;
+	return x->tx - y->tx;
+}
+
+/* Gated pairs of every pending detection; returns how many. */
+static size_t
+gate_all(pic *p, struct gpair **pairs, int32_t *cand, size_t maxc)
+{
+	size_t np = 0, cap = 0;
+	double k = p->rules.gate_k;
+
+	for (size_t i = 0; i < p->npend; i++) {
+		const struct pending_det *d = &p->pend[i];
+		double rad = k * sqrt(d->ce * d->ce + NEAR_SIGMA_M *
+		    NEAR_SIGMA_M);
+		size_t nc = grid_near(p, d->lat, d->lon, rad, d->t, cand, maxc);
+		for (size_t c = 0; c < nc; c++) {
+			const struct track *tr = track_find(p->tt,
+			    p->tx[cand[c]].mmsi);
+			double lat, lon, sig, dist, s2;
+			if (tr == NULL || !tr->has_pos ||
+			    d->t - tr->t_last > p->rules.assoc_max_age ||
+			    !track_predict(tr, d->t, &lat, &lon))
+				continue;
+			sig = isfinite(tr->speed) ? p->rules.sigma_m +
+			    p->rules.sigma_frac * tr->speed * 0.514444 *
+			    fabs((double)(d->t - tr->t_pos)) / 1000.0 :
+			    track_uncertainty_m(tr, d->t);
+			s2 = d->ce * d->ce + sig * sig;
+			dist = geo_dist_m(d->lat, d->lon, lat, lon);
+			if (dist * dist > k * k * s2)
+				continue;
+			if (np == cap) {
+				cap = cap ? cap * 2 : 64;
+				struct gpair *nw = realloc(*pairs, cap *
+				    sizeof *nw);
+				if (nw == NULL)
+					return np;
+				*pairs = nw;
+			}
+			(*pairs)[np++] = (struct gpair){ (int)i, cand[c], -1,
+			    dist * dist / s2 };
+		}
+	}
+	return np;
+}
+
+/* Number the distinct tracks of the pairs as nodes P.. */
+static int
+number_tracks(struct gpair *pr, size_t np, int base)
+{
+	int next = base;
+
+	for (size_t i = 0; i < np; i++) {
+		pr[i].tcol = -1;
+		for (size_t j = 0; j < i; j++)
+			if (pr[j].tx == pr[i].tx) {
+				pr[i].tcol = pr[j].tcol;
+				break;
+			}
+		if (pr[i].tcol < 0)
+			pr[i].tcol = next++;
+	}
+	return next;
+}
+
+static void
+solve_component(pic *p, const struct gpair *pr, size_t np, int *par,
+    int root, int *match)
+{
+	int rows[ASSIGN_MAX], nr = 0, cols[4 * ASSIGN_MAX], nc = 0;
+	int P = (int)p->npend;
+	double k2 = p->rules.gate_k * p->rules.gate_k;
+
+	for (int i = 0; i < P; i++)
+		if (uf_find(par, i) == root && nr < ASSIGN_MAX)
+			rows[nr++] = i;
+	for (size_t i = 0; i < np; i++)
+		if (uf_find(par, pr[i].det) == root) {
+			bool seen = false;
+			for (int j = 0; j < nc; j++)
+				seen |= cols[j] == pr[i].tcol;
+			if (!seen && nc < 4 * ASSIGN_MAX)
+				cols[nc++] = pr[i].tcol;
+		}
+	int m = nc + nr;
+	double *cost = malloc((size_t)nr * (size_t)m * sizeof *cost);
+	int *col = malloc((size_t)nr * sizeof *col);
+	if (cost == NULL || col == NULL)
+		goto out;
+	for (int r = 0; r < nr; r++)
+		for (int c = 0; c < m; c++)
+			cost[(size_t)r * (size_t)m + (size_t)c] = c >= nc ?
+			    (c - nc == r ? k2 : 1e12) : 1e12;
+	for (size_t i = 0; i < np; i++) {
+		int r = -1, c = -1;
+		for (int j = 0; j < nr; j++)
+			if (rows[j] == pr[i].det)
+				r = j;
+		for (int j = 0; j < nc; j++)
+			if (cols[j] == pr[i].tcol)
+				c = j;
+		if (r >= 0 && c >= 0)
+			cost[(size_t)r * (size_t)m + (size_t)c] = pr[i].cost;
+	}
+	assign_min(cost, nr, m, col);
+	for (int r = 0; r < nr; r++)
+		if (col[r] >= 0 && col[r] < nc)
+			match[rows[r]] = cols[col[r]];
+out:
+	free(cost);
+	free(col);
+}
+
+static void
+greedy_component(pic *p, struct gpair *pr, size_t np, int *par, int root,
+    int *match, bool *taken)
+{
+	(void)p;
+	qsort(pr, np, sizeof *pr, pair_cmp);
+	for (size_t i = 0; i < np; i++)
+		if (uf_find(par, pr[i].det) == root && match[pr[i].det] < 0 &&
+		    !taken[pr[i].tcol]) {
+			match[pr[i].det] = pr[i].tcol;
+			taken[pr[i].tcol] = true;
+		}
+}
+
+static void
+assign_all(pic *p, struct gpair *pr, size_t np, int *match)
+{
+	int P = (int)p->npend, N = number_tracks(pr, np, P);
+	int *par = malloc((size_t)N * sizeof *par);
+	int *size = calloc((size_t)N, sizeof *size);
+	bool *taken = calloc((size_t)N, sizeof *taken);
+
+	if (par == NULL || size == NULL || taken == NULL)
+		goto out;
+	for (int i = 0; i < N; i++)
+		par[i] = i;
+	for (size_t i = 0; i < np; i++) {
+		int a = uf_find(par, pr[i].det), b = uf_find(par, pr[i].tcol);
+		if (a != b)
+			par[a < b ? b : a] = a < b ? a : b;
+	}
+	for (int i = 0; i < P; i++)
+		size[uf_find(par, i)]++;
+	for (int i = 0; i < P; i++) {
+		int root = uf_find(par, i);
+		if (size[root] == 0 || root >= P)
+			continue; /* done, or a detection with no pair */
+		if (size[root] <= ASSIGN_MAX)
+			solve_component(p, pr, np, par, root, match);
+		else
+			greedy_component(p, pr, np, par, root, match, taken);
+		size[root] = 0;
+	}
+out:
+	free(par);
+	free(size);
+	free(taken);
+}
+
+void
+assoc_flush(pic *p)
+{
+	struct gpair *pr = NULL;
+	int32_t cand[4096];
+	int *match;
+	size_t np;
+
+	if (p->npend == 0)
+		return;
+	if ((match = malloc(p->npend * sizeof *match)) == NULL) {
+		p->npend = 0;
+		return;
+	}
+	for (size_t i = 0; i < p->npend; i++)
+		match[i] = -1;
+	np = gate_all(p, &pr, cand, sizeof cand / sizeof cand[0]);
+	if (np > 0)
+		assign_all(p, pr, np, match);
+	for (size_t i = 0; i < p->npend; i++) {
+		struct gent *d = &p->g[PIC_DETECTION].v[p->pend[i].gi];
+		char trk[24] = "";
+		if (match[i] >= 0)
+			for (size_t j = 0; j < np; j++)
+				if (pr[j].tcol == match[i]) {
+					snprintf(trk, sizeof trk, "mmsi:%u",
+					    p->tx[pr[j].tx].mmsi);
+					break;
+				}
+		corr_detection(p, d, trk[0] == '\0', trk);
+	}
+	free(pr);
+	free(match);
+	p->npend = 0;
+	pic_bump(p, PIC_DETECTION);
+}
