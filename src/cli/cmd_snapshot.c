@@ -6,10 +6,11 @@
  * is then the whole page, the map taking the rows between.
  *
  * Glyphs are braille unless --ascii: a snapshot is a file, not a terminal,
- * so the locale does not choose. Known limits: the picture's layers
- * (--feed, --replay, --at, geojson) are not drawn yet and are refused with
- * a clear message; the banner says UNCLASSIFIED because nothing marked is
- * drawn yet.
+ * so the locale does not choose. --format geojson exports the picture
+ * (snap_geojson.c) built from --replay CAPTURE up to --at. Known limits:
+ * the text/ansi/html formats draw the base map only (the picture's layers
+ * are not drawn on it yet), --feed is not read yet; the banner says
+ * UNCLASSIFIED because nothing marked is drawn yet.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -18,6 +19,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/snap.h"
 #include "geo/map.h"
 #include "geo/proj.h"
 #include "geo/regions.h"
@@ -28,6 +30,8 @@ static const char snapshot_help[] =
     "                      --bbox W,S,E,N] [--size WxH] [--layers LIST]\n"
     "                     [--map-only] [--ascii] [--projection equirect|mercator]\n"
     "                     [--format text|ansi|html] [--out FILE]\n"
+    "       tcop snapshot --replay CAPTURE [--at T] --format geojson\n"
+    "                     [--rules FILE] [--assets FILE] [--out FILE]\n"
     "\n"
     "Render the map headless, for briefings and tests.\n"
     "\n"
@@ -44,17 +48,23 @@ static const char snapshot_help[] =
     "  --map-only         exactly W x H cells of map: no banner, no status\n"
     "  --ascii            ASCII glyphs instead of braille (UTF-8)\n"
     "  --projection P     equirect (default) or mercator\n"
-    "  --format F         text (default), ansi (colours), html (a page)\n"
+    "  --format F         text (default), ansi (colours), html (a page),\n"
+    "                     geojson (the picture: needs --replay)\n"
+    "  --replay CAPTURE   build the picture from a capture (geojson)\n"
+    "  --at T             the picture at T: events with t <= T (RFC 3339)\n"
+    "  --rules FILE       correlation rules (docs/rules.md)\n"
+    "  --assets FILE      asset inventory (docs/assets.md)\n"
     "  --out FILE         write there instead of standard output\n"
     "\n"
     "Maps are read from $TCOP_MAPS, ./maps, or the installed copy.\n"
-    "Not yet: --feed, --replay, --at and --format geojson (the picture's\n"
-    "event layers).\n";
+    "Not yet: --feed, and the picture's layers on the text, ansi and html\n"
+    "maps.\n";
 
-enum fmt { FMT_TEXT, FMT_ANSI, FMT_HTML };
+enum fmt { FMT_TEXT, FMT_ANSI, FMT_HTML, FMT_GEOJSON };
 
 struct snap_opts {
-	const char *region, *out, *layers;
+	const char *region, *out, *layers, *replay, *rules, *assets;
+	tcop_ms at;
 	bool have_center, have_span, have_bbox, map_only, ascii;
 	double lat, lon, span, bbox[4];
 	int w, h;
@@ -101,7 +111,8 @@ parse_size(const char *s, int *w, int *h)
 
 enum {
 	O_REGION = 256, O_CENTER, O_SPAN, O_BBOX, O_SIZE, O_FORMAT, O_LAYERS,
-	O_MAPONLY, O_ASCII, O_PROJ, O_OUT, O_FEED, O_REPLAY, O_AT, O_HELP
+	O_MAPONLY, O_ASCII, O_PROJ, O_OUT, O_FEED, O_REPLAY, O_AT, O_RULES,
+	O_ASSETS, O_HELP
 };
 
 static const struct option snap_longopts[] = {
@@ -119,6 +130,8 @@ static const struct option snap_longopts[] = {
 	{ "feed", required_argument, NULL, O_FEED },
 	{ "replay", required_argument, NULL, O_REPLAY },
 	{ "at", required_argument, NULL, O_AT },
+	{ "rules", required_argument, NULL, O_RULES },
+	{ "assets", required_argument, NULL, O_ASSETS },
 	{ "help", no_argument, NULL, O_HELP },
 	{ NULL, 0, NULL, 0 },
 };
@@ -160,13 +173,10 @@ snap_option(struct snap_opts *o, int c, const char *arg)
 		if (strcmp(arg, "text") == 0) o->fmt = FMT_TEXT;
 		else if (strcmp(arg, "ansi") == 0) o->fmt = FMT_ANSI;
 		else if (strcmp(arg, "html") == 0) o->fmt = FMT_HTML;
-		else if (strcmp(arg, "geojson") == 0) {
-			fprintf(stderr, "tcop snapshot: --format geojson: not yet "
-			    "(it comes with the picture's event layers)\n");
-			return CLI_USAGE;
-		} else
+		else if (strcmp(arg, "geojson") == 0) o->fmt = FMT_GEOJSON;
+		else
 			return cli_usage("snapshot", "--format %s: want text, "
-			    "ansi or html", arg);
+			    "ansi, html or geojson", arg);
 		break;
 	case O_LAYERS: o->layers = arg; break;
 	case O_MAPONLY: o->map_only = true; break;
@@ -182,10 +192,17 @@ snap_option(struct snap_opts *o, int c, const char *arg)
 			    "equirect or mercator", arg);
 		break;
 	case O_OUT: o->out = arg; break;
-	case O_FEED: case O_REPLAY: case O_AT:
-		fprintf(stderr, "tcop snapshot: --feed, --replay and --at: not "
-		    "yet (they come with the picture's event layers); this "
-		    "version draws the base map only\n");
+	case O_REPLAY: o->replay = arg; break;
+	case O_RULES: o->rules = arg; break;
+	case O_ASSETS: o->assets = arg; break;
+	case O_AT:
+		if (tcop_time_parse(arg, strlen(arg), &o->at) != TCOP_OK)
+			return cli_usage("snapshot", "--at %s: want an RFC 3339 "
+			    "UTC time", arg);
+		break;
+	case O_FEED:
+		fprintf(stderr, "tcop snapshot: --feed: not yet; record the "
+		    "feed with tcop record and use --replay\n");
 		return CLI_USAGE;
 	default:
 		return cli_usage("snapshot", "unknown option");
@@ -214,6 +231,14 @@ snap_args(struct snap_opts *o, int argc, char **argv)
 	if (optind < argc)
 		return cli_usage("snapshot", "unexpected argument %s",
 		    argv[optind]);
+	if (o->fmt == FMT_GEOJSON && o->replay == NULL)
+		return cli_usage("snapshot", "--format geojson needs --replay "
+		    "CAPTURE");
+	if (o->fmt != FMT_GEOJSON && (o->replay || o->at != TCOP_MS_NONE ||
+	    o->rules || o->assets))
+		return cli_usage("snapshot", "--replay, --at, --rules and "
+		    "--assets go with --format geojson (the maps do not draw "
+		    "the picture yet)");
 	if ((o->region != NULL) + o->have_center + o->have_bbox > 1)
 		return cli_usage("snapshot", "--region, --center and --bbox "
 		    "exclude each other");
@@ -380,16 +405,69 @@ out:
 	return rc;
 }
 
+/* The maps directory for ports, as the map engine finds it. */
+static const char *
+maps_dir(void)
+{
+	const char *e = getenv("TCOP_MAPS");
+	FILE *f;
+
+	if (e != NULL && *e != '\0')
+		return e;
+	if ((f = fopen("maps/ne_places_region.csv", "r")) != NULL) {
+		fclose(f);
+		return "maps";
+	}
+	return TCOP_DATADIR "/maps";
+}
+
+static int
+snap_picture(const struct snap_opts *o)
+{
+	struct pic_cfg cfg = { .rules_path = o->rules,
+		.assets_path = o->assets, .maps_dir = maps_dir() };
+	FILE *f = stdout;
+	char why[512];
+	pic *p;
+	int rc;
+
+	if (pic_create(&p, &cfg, why, sizeof why) != TCOP_OK) {
+		fprintf(stderr, "tcop snapshot: %s\n", why);
+		return CLI_FAIL;
+	}
+	if ((rc = snap_replay(p, o->replay, o->at)) != CLI_OK) {
+		pic_destroy(p);
+		return rc;
+	}
+	if (o->out != NULL && (f = fopen(o->out, "w")) == NULL) {
+		fprintf(stderr, "tcop snapshot: %s: %s\n", o->out,
+		    strerror(errno));
+		pic_destroy(p);
+		return CLI_FAIL;
+	}
+	rc = snap_geojson_write(p, f);
+	if (f != stdout && fclose(f) != 0)
+		rc = CLI_FAIL;
+	if (rc != CLI_OK)
+		fprintf(stderr, "tcop snapshot: %s: write failed\n",
+		    o->out ? o->out : "standard output");
+	pic_destroy(p);
+	return rc;
+}
+
 int
 cmd_snapshot(int argc, char **argv)
 {
-	struct snap_opts o = { .w = 100, .h = 40, .proj = PROJ_EQUIRECT };
+	struct snap_opts o = { .w = 100, .h = 40, .proj = PROJ_EQUIRECT,
+		.at = TCOP_MS_NONE };
 	struct map *m;
 	char why[4400];
 	int rc;
 
 	if ((rc = snap_args(&o, argc, argv)) >= 0)
 		return rc;
+	if (o.fmt == FMT_GEOJSON)
+		return snap_picture(&o);
 	if (map_create(&m, NULL, why, sizeof why) != TCOP_OK) {
 		fprintf(stderr, "tcop snapshot: %s\n", why);
 		return CLI_FAIL;
