@@ -400,7 +400,7 @@ pic_destroy(pic *p)
 	strmap_fini(&p->incidx, NULL);
 	strmap_fini(&p->incid, NULL);
 	strmap_fini(&p->win, free);
-	strmap_fini(&p->pairs, NULL);
+	strmap_fini(&p->pairs, free);
 	strmap_fini(&p->gs_alert, free);
 	free(p->recent);
 	free(p->pend);
