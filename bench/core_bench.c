@@ -1,0 +1,123 @@
+/*
+ * core_bench.c: the correlation core's throughput: tcop/1 messages through
+ * decode -> level 1 -> level 2 with a large picture (100,000 live tracks,
+ * 20,000 satellites from one element set repeated with shifted NORAD ids
+ * and mean anomalies, 1,000 assets), association time per detection, and
+ * the peak memory of the process. Prints rows of the Markdown table of
+ * bench/run.sh; no peer runs the same core, so the peer columns hold the
+ * targets.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include "pic/pic.h"
+
+#define NT 100000
+#define NS 20000
+#define NEV 1000000
+#define ND 10000
+
+static char *
+mk_tracks(size_t *len, long round)
+{
+	size_t cap = (size_t)NT * 200, n = 0;
+	char *b = malloc(cap), ts[32];
+
+	if (b == NULL)
+		exit(1);
+	tcop_time_format_ms(1795000000000LL + round * 10000, ts, sizeof ts);
+	for (int i = 0; i < NT; i++)
+		n += (size_t)snprintf(b + n, cap - n,
+		    "maritime/track {\"id\":\"mmsi:%d\",\"t\":\"%s\",\"src\":"
+		    "\"b\",\"lat\":%.5f,\"lon\":%.5f,\"type\":1,\"mmsi\":%d,"
+		    "\"speed\":10,\"course\":0}%c", 431000000 + i, ts,
+		    20 + 0.02 * (i / 316) + round * 0.0005, 120 + 0.02 *
+		    (i % 316), 431000000 + i, 0);
+	*len = n;
+	return b;
+}
+
+static double
+secs(void)
+{
+	return (double)tcop_mono_ms() / 1000.0;
+}
+
+int
+main(void)
+{
+	struct pic_cfg cfg = { .max_tracks = 120000 };
+	struct rusage ru;
+	char err[256], msg[1024], ts[32];
+	size_t len, off;
+	double t0, t1, dt_det;
+	long nev = 0;
+	pic *p;
+
+	if (pic_create(&p, &cfg, err, sizeof err) != TCOP_OK)
+		return 1;
+	tcop_time_format_ms(1795000000000LL, ts, sizeof ts);
+	for (int i = 0; i < NS; i++) {
+		int n = snprintf(msg, sizeof msg, "space/elements {\"id\":"
+		    "\"norad:%d\",\"t\":\"%s\",\"src\":\"b\",\"OBJECT_NAME\":"
+		    "\"S%d\",\"NORAD_CAT_ID\":%d,\"EPOCH\":"
+		    "\"2026-11-18T00:00:00\",\"MEAN_MOTION\":14.79,"
+		    "\"ECCENTRICITY\":0.0001,\"INCLINATION\":97.9,"
+		    "\"RA_OF_ASC_NODE\":%d,\"ARG_OF_PERICENTER\":90,"
+		    "\"MEAN_ANOMALY\":%d,\"BSTAR\":0.0001,\"MEAN_MOTION_DOT\":0,"
+		    "\"MEAN_MOTION_DDOT\":0}", 100000 + i, ts, i, 100000 + i,
+		    i % 360, (i * 7) % 360);
+		pic_apply_msg(p, msg, (size_t)n);
+	}
+	/* 1,000 cyber alerts on 1,000 distinct assets (keys) */
+	for (int i = 0; i < 1000; i++) {
+		int n = snprintf(msg, sizeof msg, "cyber/alert {\"id\":"
+		    "\"asset:a%d\",\"t\":\"%s\",\"src\":\"b\",\"signature\":"
+		    "\"S%d\",\"severity\":2,\"asset\":\"a%d\",\"lat\":35,"
+		    "\"lon\":139}", i, ts, i % 50, i);
+		pic_apply_msg(p, msg, (size_t)n);
+	}
+	t0 = secs();
+	for (long r = 0; nev < NEV; r++) {
+		char *b = mk_tracks(&len, r);
+		for (off = 0; off < len; ) {
+			size_t l = strlen(b + off);
+			pic_apply_msg(p, b + off, l);
+			off += l + 1;
+			nev++;
+		}
+		free(b);
+	}
+	t1 = secs();
+	printf("| correlation core | events/s, decode + level 1 + level 2, "
+	    "100k tracks, 20k satellites, 1k assets | %.0f | target | "
+	    "500000 | %.2f |\n", nev / (t1 - t0), nev / (t1 - t0) / 500000);
+	/* detections: 10 scans of 1,000 */
+	t0 = secs();
+	for (int d = 0; d < ND; d++) {
+		int i = (d * 97) % NT;
+		tcop_time_format_ms(1795000000000LL + 100000 + (d / 1000) *
+		    60000, ts, sizeof ts);
+		int n = snprintf(msg, sizeof msg, "maritime/detection {\"id\":"
+		    "\"det:b:%d\",\"t\":\"%s\",\"src\":\"sar\",\"sensor\":"
+		    "\"sar\",\"ce\":100,\"lat\":%.5f,\"lon\":%.5f}", d, ts,
+		    20 + 0.02 * (i / 316) + 0.05, 120 + 0.02 * (i % 316));
+		pic_apply_msg(p, msg, (size_t)n);
+	}
+	pic_advance(p, 1795000000000LL + 100000 + 10 * 60000);
+	dt_det = secs() - t0;
+	printf("| correlation core | us per detection associated (decode "
+	    "included) | %.2f | target | 10 | %.2f |\n", dt_det * 1e6 / ND,
+	    10 / (dt_det * 1e6 / ND));
+	getrusage(RUSAGE_SELF, &ru);
+	printf("| correlation core | peak memory, MB | %.0f | target | 1024 | "
+	    "%.2f |\n", ru.ru_maxrss / 1024.0, 1024 / (ru.ru_maxrss / 1024.0));
+	fprintf(stderr, "associated %llu, dark %llu, incidents %zu\n",
+	    (unsigned long long)pic_stats(p)->associated,
+	    (unsigned long long)pic_stats(p)->dark, pic_incident_count(p));
+	pic_destroy(p);
+	return 0;
+}
