@@ -6,11 +6,12 @@
  * The grid: cells of 0.1 deg; a track is binned at its position dead-
  * reckoned to the grid's reference time tref (a full rebin, when a query
  * comes more than GRID_W from tref), and moved to its new position on each
- * report. A query at t within GRID_W of tref then finds every track whose
- * position at t is within r of the point among the cells within
- * r + VMAX * 2 * GRID_W. Tracks whose uncertainty is large (old reports)
- * or whose report is far from tref go to a short "far" list, scanned
- * whole, so the cells stay small.
+ * report. A query at t within GRID_W of tref then finds every "near"
+ * track whose position at t is within r of the point among the cells
+ * within r + VNEAR * 2 * GRID_W. Tracks that are not near (faster than
+ * VNEAR or of unknown speed, uncertainty above NEAR_SIGMA_M at the end of
+ * the window, or a report far from tref) go to a "far" list, scanned
+ * whole, so the cells stay small and the search radius short.
  *
  * Gating: a detection of circular error ce and a track of uncertainty
  * sigma at the detection's time (track_uncertainty_m) are a pair when
@@ -29,8 +30,8 @@
 
 #define GRID_DEG 0.1
 #define GRID_W (60 * 1000LL)        /* ms either side of tref */
-#define VMAX_MS 52.7                /* 102.3 kn, AIS's largest speed */
-#define NEAR_SIGMA_M 1000.0
+#define VNEAR_MS 15.5               /* 30 kn: faster tracks are far */
+#define NEAR_SIGMA_M 500.0
 #define ASSIGN_MAX 300
 
 struct grid {
@@ -185,8 +186,12 @@ bin(pic *p, struct trk_x *x, const struct track *tr, tcop_ms tpos)
 		lon = tr->lon;
 	}
 	cell_link(p, x, lat, lon);
+	x->bt = tpos;
+	x->bspeed = isfinite(tr->speed) ? (float)(tr->speed * 0.514444) :
+	    1e9f;
 	sig = track_uncertainty_m(tr, g->tref + GRID_W);
-	if (sig > NEAR_SIGMA_M || llabs(tpos - g->tref) > GRID_W)
+	if (sig > NEAR_SIGMA_M || llabs(tpos - g->tref) > GRID_W ||
+	    !(x->bspeed <= VNEAR_MS))
 		far_add(g, x, (int32_t)(x - p->tx));
 }
 
@@ -206,7 +211,7 @@ rebin(pic *p, tcop_ms t)
 		x->far = false;
 		if (x->gone)
 			continue;
-		if ((tr = track_find(p->tt, x->mmsi)) == NULL) {
+		if ((tr = trk_track(p, x)) == NULL) {
 			x->gone = true;
 			continue;
 		}
@@ -235,7 +240,7 @@ grid_near(pic *p, double lat, double lon, double radius_m, tcop_ms t,
     int32_t *out, size_t max)
 {
 	struct grid *g = p->grid;
-	double r = radius_m + VMAX_MS * 2 * (GRID_W / 1000.0);
+	double r = radius_m + VNEAR_MS * 2 * (GRID_W / 1000.0);
 	double dlat = r / 111195.0, c = cos(lat * M_PI / 180);
 	double dlon = c > 0.01 ? dlat / c : 360;
 	size_t n = 0;
@@ -369,6 +374,25 @@ pair_cmp(const void *a, const void *b)
 	return x->tx - y->tx;
 }
 
+/*
+ * Could a near track be within rad (the largest gate of a near track) of
+ * d? Its position at d->t is within bspeed * |t - bt| of where it is
+ * binned; an equirectangular distance is close enough for a bound (the
+ * 5% slack covers it at these distances).
+ */
+static bool
+prefilter(const struct trk_x *x, const struct pending_det *d, double rad)
+{
+	double c = cos(d->lat * (M_PI / 180));
+	double dy = (x->blat - d->lat) * 111195.0;
+	double dx = (x->blon - d->lon) * 111195.0 * c;
+	double lim = rad + x->bspeed * fabs((double)(d->t - x->bt)) / 1000.0;
+
+	if (dx > 180 * 111195.0 || dx < -180 * 111195.0)
+		return true; /* across 180: let the exact test decide */
+	return dx * dx + dy * dy <= lim * lim * 1.1025;
+}
+
 /* Gated pairs of every pending detection; returns how many. */
 static size_t
 gate_all(pic *p, struct gpair **pairs, int32_t *cand, size_t maxc)
@@ -382,9 +406,12 @@ gate_all(pic *p, struct gpair **pairs, int32_t *cand, size_t maxc)
 		    NEAR_SIGMA_M);
 		size_t nc = grid_near(p, d->lat, d->lon, rad, d->t, cand, maxc);
 		for (size_t c = 0; c < nc; c++) {
-			const struct track *tr = track_find(p->tt,
-			    p->tx[cand[c]].mmsi);
+			struct trk_x *x = &p->tx[cand[c]];
+			const struct track *tr;
 			double lat, lon, sig, dist, s2;
+			if (!x->far && !prefilter(x, d, rad))
+				continue;
+			tr = trk_track(p, x);
 			if (tr == NULL || !tr->has_pos ||
 			    d->t - tr->t_last > p->rules.assoc_max_age ||
 			    !track_predict(tr, d->t, &lat, &lon))

@@ -421,7 +421,7 @@ track_rendezvous(pic *p, const struct track *tr, tcop_ms t)
 		const struct track *o;
 		double lat, lon, d;
 		if (p->tx[cand[i]].mmsi == tr->mmsi ||
-		    (o = track_find(p->tt, p->tx[cand[i]].mmsi)) == NULL ||
+		    (o = trk_track(p, &p->tx[cand[i]])) == NULL ||
 		    !o->has_pos || !isfinite(o->speed) ||
 		    o->speed >= p->rules.rdv_kn ||
 		    t - o->t_pos > 10 * 60 * 1000LL ||
@@ -435,14 +435,17 @@ track_rendezvous(pic *p, const struct track *tr, tcop_ms t)
 }
 
 void
-corr_track(pic *p, const tcop_event *ev, const struct track *tr, bool moved)
+corr_track(pic *p, const tcop_event *ev, const struct track *tr,
+    struct trk_x *x, bool moved)
 {
-	struct trk_x *x = pic_trk(p, tr->mmsi, false);
 	char id[24];
 	struct inc *in;
 
+	if (x->gap_t == TCOP_MS_NONE && !moved && (!isfinite(tr->speed) ||
+	    tr->speed >= p->rules.rdv_kn))
+		return; /* the common case: nothing to look at */
 	snprintf(id, sizeof id, "mmsi:%u", tr->mmsi);
-	if (x != NULL && x->gap_t != TCOP_MS_NONE) {
+	if (x->gap_t != TCOP_MS_NONE) {
 		if ((in = inc_open_find(p, R_GAP, id)) != NULL)
 			inc_close(p, in, ev->t);
 		x->gap_t = TCOP_MS_NONE;

@@ -167,38 +167,83 @@ pic_bump(pic *p, enum pic_kind k)
 	p->rev[k]++;
 }
 
+static size_t
+tx_home(uint32_t mmsi, size_t cap)
+{
+	return (size_t)((mmsi * 0x9E3779B1u) >> 7) & (cap - 1);
+}
+
+struct trk_x *
+pic_trk_find(const pic *p, uint32_t mmsi)
+{
+	size_t i;
+
+	if (p->txcap == 0 || mmsi == 0)
+		return NULL;
+	for (i = tx_home(mmsi, p->txcap); p->txkey[i] != 0;
+	    i = (i + 1) & (p->txcap - 1))
+		if (p->txkey[i] == mmsi)
+			return &p->tx[p->txval[i]];
+	return NULL;
+}
+
+static bool
+tx_grow(pic *p)
+{
+	size_t cap = p->txcap ? p->txcap * 2 : 4096;
+	uint32_t *k = calloc(cap, sizeof *k), *v = calloc(cap, sizeof *v);
+
+	if (k == NULL || v == NULL) {
+		free(k);
+		free(v);
+		return false;
+	}
+	for (size_t j = 0; j < p->txcap; j++) {
+		size_t i;
+		if (p->txkey[j] == 0)
+			continue;
+		for (i = tx_home(p->txkey[j], cap); k[i] != 0;
+		    i = (i + 1) & (cap - 1))
+			;
+		k[i] = p->txkey[j];
+		v[i] = p->txval[j];
+	}
+	free(p->txkey);
+	free(p->txval);
+	p->txkey = k;
+	p->txval = v;
+	p->txcap = cap;
+	return true;
+}
+
 struct trk_x *
 pic_trk(pic *p, uint32_t mmsi, bool create)
 {
-	struct strmap_ent *e;
-	struct trk_x *x;
-	bool c;
+	struct trk_x *x = pic_trk_find(p, mmsi);
+	size_t i;
 
-	if (!create) {
-		e = strmap_get(&p->txidx, (const char *)&mmsi, sizeof mmsi);
-		return e != NULL ? &p->tx[e->ival - 1] : NULL;
-	}
-	if ((e = strmap_put(&p->txidx, (const char *)&mmsi, sizeof mmsi,
-	    &c)) == NULL)
+	if (x != NULL || !create || mmsi == 0)
+		return x;
+	if ((p->ntx + 1) * 2 > p->txcap && !tx_grow(p))
 		return NULL;
-	if (!c)
-		return &p->tx[e->ival - 1];
 	if (p->ntx == p->captx) {
 		size_t cap = p->captx ? p->captx * 2 : 1024;
-		if ((x = realloc(p->tx, cap * sizeof *x)) == NULL) {
-			strmap_del(&p->txidx, (const char *)&mmsi, sizeof mmsi);
+		if ((x = realloc(p->tx, cap * sizeof *x)) == NULL)
 			return NULL;
-		}
 		p->tx = x;
 		p->captx = cap;
 	}
-	x = &p->tx[p->ntx];
+	for (i = tx_home(mmsi, p->txcap); p->txkey[i] != 0;
+	    i = (i + 1) & (p->txcap - 1))
+		;
+	p->txkey[i] = mmsi;
+	p->txval[i] = (uint32_t)p->ntx;
+	x = &p->tx[p->ntx++];
 	memset(x, 0, sizeof *x);
 	x->mmsi = mmsi;
 	x->gnext = x->gprev = -1;
 	x->cell = INT64_MIN;
 	x->gap_t = x->jump_t = x->silent_t = TCOP_MS_NONE;
-	e->ival = (int64_t)++p->ntx;
 	return x;
 }
 
@@ -338,7 +383,6 @@ pic_create(pic **out, const struct pic_cfg *cfg, char *err, size_t errsz)
 	if (p->cfg.recent == 0)
 		p->cfg.recent = 256;
 	rules_default(&p->rules);
-	strmap_init(&p->txidx);
 	strmap_init(&p->satmeta);
 	strmap_init(&p->alertmeta);
 	strmap_init(&p->incidx);
@@ -390,7 +434,9 @@ pic_destroy(pic *p)
 	for (size_t i = 0; i < p->ntx; i++)
 		meta_free(&p->tx[i].m);
 	free(p->tx);
-	strmap_fini(&p->txidx, NULL);
+	free(p->txkey);
+	free(p->txval);
+	free(p->scratch);
 	strmap_fini(&p->satmeta, free_meta_val);
 	strmap_fini(&p->alertmeta, free_meta_val);
 	for (int k = 0; k < PIC_NKINDS; k++)
@@ -414,12 +460,12 @@ pic_destroy(pic *p)
 static void
 recent_push(pic *p, const tcop_event *ev)
 {
-	struct pic_recent *r = &p->recent[p->recent_head];
+	struct recent_ent *r = &p->recent[p->recent_head];
 	const char *what = "";
 
 	r->t = ev->t;
 	r->kind = ev->kind;
-	snprintf(r->id, sizeof r->id, "%s", ev->id);
+	pic_copy(r->id, sizeof r->id, ev->id);
 	switch (ev->kind) {
 	case TCOP_K_TRACK: what = ev->u.track.shipname; break;
 	case TCOP_K_ALERT: what = ev->u.alert.signature; break;
@@ -432,18 +478,25 @@ recent_push(pic *p, const tcop_event *ev)
 		break;
 	default: break;
 	}
-	snprintf(r->text, sizeof r->text, "%.20s %.34s %.36s", tcop_kind_topic(ev->kind),
-	    ev->id, what);
+	pic_copy(r->what, sizeof r->what, what);
 	p->recent_head = (p->recent_head + 1) % p->cfg.recent;
 	if (p->nrecent < p->cfg.recent)
 		p->nrecent++;
 	pic_bump(p, PIC_EVENTS);
 }
 
+const struct track *
+trk_track(pic *p, struct trk_x *x)
+{
+	if (x->tr == NULL || x->tr->mmsi != x->mmsi)
+		x->tr = track_find(p->tt, x->mmsi);
+	return x->tr;
+}
+
 static tcop_err
 apply_track(pic *p, const tcop_event *ev)
 {
-	const struct track *tr, *old;
+	const struct track *tr, *old = NULL;
 	uint32_t mmsi = ev->u.track.mmsi;
 	tcop_ms before = TCOP_MS_NONE;
 	struct trk_x *x;
@@ -451,19 +504,22 @@ apply_track(pic *p, const tcop_event *ev)
 
 	if (mmsi == 0 && strncmp(ev->id, "mmsi:", 5) == 0)
 		mmsi = (uint32_t)strtoul(ev->id + 5, NULL, 10);
-	if ((old = track_find(p->tt, mmsi)) != NULL && old->has_pos)
+	if ((x = pic_trk(p, mmsi, false)) != NULL)
+		old = trk_track(p, x);
+	if (old != NULL && old->has_pos)
 		before = old->t_pos;
 	if ((e = track_apply(p->tt, ev, &tr)) != TCOP_OK)
 		return e;
-	if ((x = pic_trk(p, tr->mmsi, true)) == NULL)
+	if (x == NULL && (x = pic_trk(p, tr->mmsi, true)) == NULL)
 		return TCOP_ENOMEM;
 	x->gone = false;
+	x->tr = tr;
 	if (ev->t >= x->m.t || x->m.json == NULL)
 		meta_set(&x->m, ev);
 	pic_bump(p, PIC_TRACK);
 	if (tr->has_pos && tr->t_pos == ev->t && ev->has_pos) {
 		grid_update(p, x, tr);
-		corr_track(p, ev, tr, before != TCOP_MS_NONE &&
+		corr_track(p, ev, tr, x, before != TCOP_MS_NONE &&
 		    before < tr->t_pos);
 	}
 	return TCOP_OK;
@@ -706,7 +762,8 @@ pic_apply(pic *p, const tcop_event *ev)
 	}
 	/* A scan of detections is one source at one time: assign it whole
 	 * before anything else happens. */
-	snprintf(key, sizeof key, "%s|%lld", ev->src, (long long)ev->t);
+	if (ev->kind == TCOP_K_DETECTION)
+		snprintf(key, sizeof key, "%s|%lld", ev->src, (long long)ev->t);
 	if (p->npend > 0 && (ev->kind != TCOP_K_DETECTION ||
 	    strcmp(key, p->pend_key) != 0))
 		assoc_flush(p);
@@ -732,17 +789,16 @@ pic_apply(pic *p, const tcop_event *ev)
 tcop_err
 pic_apply_msg(pic *p, const void *msg, size_t len)
 {
-	tcop_event *ev = malloc(sizeof *ev);
 	tcop_err e;
 
-	if (ev == NULL)
+	if (p->scratch == NULL && (p->scratch = malloc(sizeof *p->scratch)) ==
+	    NULL)
 		return TCOP_ENOMEM;
-	if ((e = tcop_event_decode(msg, len, ev)) != TCOP_OK) {
+	if ((e = tcop_event_decode(msg, len, p->scratch)) != TCOP_OK) {
 		p->st.rejected++;
 		p->st.rejected_by[e]++;
 	} else
-		e = pic_apply(p, ev);
-	free(ev);
+		e = pic_apply(p, p->scratch);
 	return e;
 }
 
@@ -890,8 +946,7 @@ next_track(const pic *p, size_t *cur, struct pic_entity *o)
 {
 	static __thread char idbuf[24];
 	const struct track *tr = track_next(p->tt, cur);
-	struct strmap_ent *e;
-	uint32_t mmsi;
+	const struct trk_x *x;
 
 	if (tr == NULL)
 		return false;
@@ -909,9 +964,8 @@ next_track(const pic *p, size_t *cur, struct pic_entity *o)
 	o->course = tr->course;
 	o->t = tr->t_last;
 	o->obj = tr;
-	mmsi = tr->mmsi;
-	e = strmap_get((strmap *)&p->txidx, (const char *)&mmsi, sizeof mmsi);
-	ent_meta(o, e ? &p->tx[e->ival - 1].m : NULL, p->now);
+	x = pic_trk_find(p, tr->mmsi);
+	ent_meta(o, x ? &x->m : NULL, p->now);
 	return true;
 }
 
@@ -1124,10 +1178,16 @@ bool
 pic_recent(const pic *p, size_t i, struct pic_recent *out)
 {
 	size_t n = p->cfg.recent;
+	const struct recent_ent *r;
 
 	if (i >= p->nrecent)
 		return false;
-	*out = p->recent[(p->recent_head + n - 1 - i) % n];
+	r = &p->recent[(p->recent_head + n - 1 - i) % n];
+	out->t = r->t;
+	out->kind = r->kind;
+	memcpy(out->id, r->id, sizeof out->id);
+	snprintf(out->text, sizeof out->text, "%.20s %.34s %.36s",
+	    tcop_kind_topic(r->kind), r->id, r->what);
 	return true;
 }
 
@@ -1188,10 +1248,10 @@ pic_check(const pic *p, char *why, size_t sz)
 	if (!track_check(p->tt))
 		return bad(why, sz, "track table: broken");
 	while ((tr = track_next(p->tt, &cur)) != NULL) {
-		uint32_t m = tr->mmsi;
-		e = strmap_get((strmap *)&p->txidx, (const char *)&m, sizeof m);
-		if (e == NULL || p->tx[e->ival - 1].mmsi != m)
-			return bad(why, sz, "track mmsi:%u has no extras", m);
+		const struct trk_x *x = pic_trk_find(p, tr->mmsi);
+		if (x == NULL || x->mmsi != tr->mmsi)
+			return bad(why, sz, "track mmsi:%u has no extras",
+			    tr->mmsi);
 		n++;
 	}
 	for (int k = 0; k < PIC_NKINDS; k++)

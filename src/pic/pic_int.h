@@ -45,9 +45,13 @@ struct gvec {
 /* Per-track state of the correlation core, beside track.h's struct. */
 struct trk_x {
 	uint32_t mmsi;
+	const struct track *tr; /* cached pool entry (pool entries never
+	                         * move); check tr->mmsi before use */
 	struct meta m;
 	/* spatial index (assoc.c) */
-	double blat, blon;     /* where it is binned */
+	double blat, blon;     /* where it is binned ... */
+	tcop_ms bt;            /* ... for this time */
+	float bspeed;          /* m/s at binning (bound for prefiltering) */
 	int64_t cell;
 	int32_t gnext, gprev;
 	bool far;              /* also on the far list */
@@ -82,6 +86,13 @@ struct window {
 	struct wmember m[WIN_MAX];
 };
 
+struct recent_ent {
+	tcop_ms t;
+	tcop_kind kind;
+	char id[TCOP_ID_MAX];
+	char what[64];
+};
+
 struct port {
 	double lat, lon;
 };
@@ -103,7 +114,9 @@ struct pic {
 	/* tracks' extras */
 	struct trk_x *tx;
 	size_t ntx, captx;
-	strmap txidx;          /* mmsi (4 bytes) -> index + 1 */
+	uint32_t *txkey;       /* open addressing: mmsi (0 empty) ... */
+	uint32_t *txval;       /* ... -> index in tx */
+	size_t txcap;          /* power of two, at most half full */
 
 	/* satellites' metas, keyed by NORAD id (4 bytes) */
 	strmap satmeta;
@@ -120,7 +133,7 @@ struct pic {
 	bool rank_dirty;
 
 	/* recent events ring */
-	struct pic_recent *recent;
+	struct recent_ent *recent;
 	size_t nrecent, recent_head;
 
 	/* level 1: association */
@@ -137,6 +150,7 @@ struct pic {
 	struct port *ports;
 	size_t nports;
 	tcop_ms gap_scan_t;
+	tcop_event *scratch;   /* pic_apply_msg's event, reused */
 };
 
 /* Copy a string into a fixed field, cut to fit (no format warnings). */
@@ -150,6 +164,10 @@ pic_copy(char *dst, size_t size, const char *src)
 }
 
 /* pic.c */
+/* The extras of mmsi, or NULL (const: no creation). */
+struct trk_x *pic_trk_find(const pic *p, uint32_t mmsi);
+/* The track of x, through the cache when it still holds. */
+const struct track *trk_track(pic *p, struct trk_x *x);
 tcop_err meta_set(struct meta *m, const tcop_event *ev);
 void meta_free(struct meta *m);
 struct trk_x *pic_trk(pic *p, uint32_t mmsi, bool create);
@@ -166,7 +184,7 @@ void inc_member(pic *p, struct inc *in, const char *id);
 void inc_close(pic *p, struct inc *in, tcop_ms t);
 struct inc *inc_open_find(pic *p, enum pic_rule rule, const char *key);
 void corr_track(pic *p, const tcop_event *ev, const struct track *tr,
-    bool moved);
+    struct trk_x *x, bool moved);
 void corr_detection(pic *p, struct gent *d, bool dark, const char *trk);
 void corr_elements(pic *p, uint32_t norad, const struct sat_obj *o,
     double old_epoch_days, tcop_ms t);
