@@ -3,7 +3,7 @@
  * over the tracks, gating, and one-to-one global nearest neighbour by the
  * Hungarian method on each connected component of the gated pairs.
  *
- * The grid: cells of 0.1 deg; a track is binned at its position dead-
+ * The grid: cells of 0.05 deg; a track is binned at its position dead-
  * reckoned to the grid's reference time tref (a full rebin, when a query
  * comes more than GRID_W from tref), and moved to its new position on each
  * report. A query at t within GRID_W of tref then finds every "near"
@@ -28,7 +28,7 @@
 
 #include "pic/pic_int.h"
 
-#define GRID_DEG 0.1
+#define GRID_DEG 0.05
 #define GRID_W (60 * 1000LL)        /* ms either side of tref */
 #define VNEAR_MS 15.5               /* 30 kn: faster tracks are far */
 #define NEAR_SIGMA_M 500.0
@@ -71,8 +71,9 @@ cell_of(double lat, double lon)
 {
 	int64_t iy = (int64_t)floor((lat + 90) / GRID_DEG);
 	int64_t ix = (int64_t)floor((lon + 180) / GRID_DEG);
+	int64_t nx = (int64_t)llround(360 / GRID_DEG);
 
-	return iy * 100000 + ix;
+	return iy * 100000 + ((ix % nx) + nx) % nx;
 }
 
 static size_t
@@ -172,25 +173,51 @@ cell_link(pic *p, struct trk_x *x, double lat, double lon)
 	x->blon = lon;
 }
 
-/* Bin one track for the window around tref. */
+/* Keep what binning needs of the latest report, so that a rebin never
+ * touches the track table (and does no trigonometry). */
 static void
-bin(pic *p, struct trk_x *x, const struct track *tr, tcop_ms tpos)
+set_report(struct trk_x *x, const struct track *tr)
+{
+	x->rlat = tr->lat;
+	x->rlon = tr->lon;
+	x->rt = tr->t_pos;
+	x->rcos = (float)cos(tr->lat * (M_PI / 180));
+	if (isfinite(tr->speed) && isfinite(tr->course)) {
+		double v = tr->speed * 0.514444, c = tr->course * (M_PI / 180);
+		x->bspeed = (float)v;
+		x->vn = (float)(v * cos(c));
+		x->ve = (float)(v * sin(c));
+	} else {
+		x->bspeed = isfinite(tr->speed) && tr->speed == 0 ? 0 : 1e9f;
+		x->vn = x->ve = 0;
+	}
+}
+
+/*
+ * Bin x at its position dead-reckoned (flat earth: good to metres over
+ * the minutes involved, and the prefilter has slack) to t; far if it
+ * could leave the near bounds before the window ends.
+ */
+static void
+bin_at(pic *p, struct trk_x *x, tcop_ms t)
 {
 	struct grid *g = p->grid;
-	double lat, lon, sig;
+	double dt = (double)(t - x->rt) / 1000.0, lat, lon, sig;
 
-	if (!tr->has_pos)
-		return;
-	if (!track_predict(tr, tpos, &lat, &lon)) {
-		lat = tr->lat;
-		lon = tr->lon;
-	}
+	lat = x->rlat + x->vn * dt / 111195.0;
+	lon = x->rlon + (x->rcos > 0.01f ? x->ve * dt / (111195.0 * x->rcos) :
+	    0);
+	if (lon >= 180)
+		lon -= 360;
+	else if (lon < -180)
+		lon += 360;
+	if (lat > 90 || lat < -90)
+		lat = x->rlat;
 	cell_link(p, x, lat, lon);
-	x->bt = tpos;
-	x->bspeed = isfinite(tr->speed) ? (float)(tr->speed * 0.514444) :
-	    1e9f;
-	sig = track_uncertainty_m(tr, g->tref + GRID_W);
-	if (sig > NEAR_SIGMA_M || llabs(tpos - g->tref) > GRID_W ||
+	x->bt = t;
+	sig = p->rules.sigma_m + p->rules.sigma_frac * x->bspeed *
+	    fabs((double)(g->tref + GRID_W - x->rt)) / 1000.0;
+	if (sig > NEAR_SIGMA_M || llabs(t - g->tref) > GRID_W ||
 	    !(x->bspeed <= VNEAR_MS))
 		far_add(g, x, (int32_t)(x - p->tx));
 }
@@ -205,27 +232,22 @@ rebin(pic *p, tcop_ms t)
 	cells_reset(g, p->ntx);
 	for (size_t i = 0; i < p->ntx; i++) {
 		struct trk_x *x = &p->tx[i];
-		const struct track *tr;
 		x->cell = INT64_MIN;
 		x->gnext = x->gprev = -1;
 		x->far = false;
-		if (x->gone)
-			continue;
-		if ((tr = trk_track(p, x)) == NULL) {
-			x->gone = true;
-			continue;
-		}
-		bin(p, x, tr, t);
+		if (!x->gone && x->rt != 0)
+			bin_at(p, x, t);
 	}
 }
 
 void
 grid_update(pic *p, struct trk_x *x, const struct track *tr)
 {
+	set_report(x, tr);
 	if (p->grid->tref == TCOP_MS_NONE || p->grid->cap == 0)
 		return; /* binned at the first query */
 	cell_unlink(p, x);
-	bin(p, x, tr, tr->t_pos);
+	bin_at(p, x, tr->t_pos);
 }
 
 void
@@ -250,14 +272,15 @@ grid_near(pic *p, double lat, double lon, double radius_m, tcop_ms t,
 		rebin(p, t);
 	if (dlon > 180)
 		dlon = 180;
-	for (double y = lat - dlat; y < lat + dlat + GRID_DEG; y += GRID_DEG) {
-		if (y < -90 || y > 90)
-			continue;
-		for (double xx = lon - dlon; xx < lon + dlon + GRID_DEG;
-		    xx += GRID_DEG) {
-			double wl = xx < -180 ? xx + 360 : xx >= 180 ? xx - 360 :
-			    xx;
-			size_t s = cell_slot(g, cell_of(y, wl));
+	int64_t iy0 = (int64_t)floor((lat - dlat + 90) / GRID_DEG);
+	int64_t iy1 = (int64_t)floor((lat + dlat + 90) / GRID_DEG);
+	int64_t ix0 = (int64_t)floor((lon - dlon + 180) / GRID_DEG);
+	int64_t ix1 = (int64_t)floor((lon + dlon + 180) / GRID_DEG);
+	int64_t nx = (int64_t)llround(360 / GRID_DEG);
+	for (int64_t iy = iy0 < 0 ? 0 : iy0; iy <= iy1; iy++) {
+		for (int64_t ix = ix0; ix <= ix1 && ix < ix0 + nx; ix++) {
+			int64_t wx = ((ix % nx) + nx) % nx;
+			size_t s = cell_slot(g, iy * 100000 + wx);
 			if (g->keys[s] == INT64_MIN)
 				continue;
 			for (int32_t i = g->heads[s]; i >= 0 && n < max;
@@ -353,6 +376,9 @@ struct gpair {
 };
 
 static int
+pair_cmp(const void *a, const void *b);
+
+static int
 uf_find(int *par, int i)
 {
 	while (par[i] != i) {
@@ -381,9 +407,9 @@ pair_cmp(const void *a, const void *b)
  * 5% slack covers it at these distances).
  */
 static bool
-prefilter(const struct trk_x *x, const struct pending_det *d, double rad)
+prefilter(const struct trk_x *x, const struct pending_det *d, double rad,
+    double c)
 {
-	double c = cos(d->lat * (M_PI / 180));
 	double dy = (x->blat - d->lat) * 111195.0;
 	double dx = (x->blon - d->lon) * 111195.0 * c;
 	double lim = rad + x->bspeed * fabs((double)(d->t - x->bt)) / 1000.0;
@@ -405,13 +431,17 @@ gate_all(pic *p, struct gpair **pairs, int32_t *cand, size_t maxc)
 		double rad = k * sqrt(d->ce * d->ce + NEAR_SIGMA_M *
 		    NEAR_SIGMA_M);
 		size_t nc = grid_near(p, d->lat, d->lon, rad, d->t, cand, maxc);
+		double cosd = cos(d->lat * (M_PI / 180));
 		for (size_t c = 0; c < nc; c++) {
 			struct trk_x *x = &p->tx[cand[c]];
 			const struct track *tr;
 			double lat, lon, sig, dist, s2;
-			if (!x->far && !prefilter(x, d, rad))
+			if (!x->far && !prefilter(x, d, rad, cosd))
 				continue;
-			tr = trk_track(p, x);
+			if ((tr = trk_track(p, x)) == NULL && !x->gone) {
+				grid_remove(p, x);
+				continue;
+			}
 			if (tr == NULL || !tr->has_pos ||
 			    d->t - tr->t_last > p->rules.assoc_max_age ||
 			    !track_predict(tr, d->t, &lat, &lon))
@@ -439,82 +469,112 @@ gate_all(pic *p, struct gpair **pairs, int32_t *cand, size_t maxc)
 	return np;
 }
 
-/* Number the distinct tracks of the pairs as nodes P.. */
+static int
+pair_by_tx(const void *a, const void *b)
+{
+	const struct gpair *x = a, *y = b;
+
+	if (x->tx != y->tx)
+		return x->tx < y->tx ? -1 : 1;
+	return x->det - y->det;
+}
+
+/* Number the distinct tracks of the pairs as nodes base, base + 1, ... */
 static int
 number_tracks(struct gpair *pr, size_t np, int base)
 {
 	int next = base;
 
-	for (size_t i = 0; i < np; i++) {
-		pr[i].tcol = -1;
-		for (size_t j = 0; j < i; j++)
-			if (pr[j].tx == pr[i].tx) {
-				pr[i].tcol = pr[j].tcol;
-				break;
-			}
-		if (pr[i].tcol < 0)
-			pr[i].tcol = next++;
-	}
+	qsort(pr, np, sizeof *pr, pair_by_tx);
+	for (size_t i = 0; i < np; i++)
+		pr[i].tcol = i > 0 && pr[i].tx == pr[i - 1].tx ?
+		    pr[i - 1].tcol : next++;
 	return next;
 }
 
-static void
-solve_component(pic *p, const struct gpair *pr, size_t np, int *par,
-    int root, int *match)
-{
-	int rows[ASSIGN_MAX], nr = 0, cols[4 * ASSIGN_MAX], nc = 0;
-	int P = (int)p->npend;
-	double k2 = p->rules.gate_k * p->rules.gate_k;
+struct comp {
+	int *par;      /* union-find over detections and track nodes */
+	int *root;     /* per pair: its component's root */
+	int *rows;     /* detections sorted by root */
+	int *rowpos;   /* detection -> local row in its component */
+	int *colpos;   /* track node -> local column, -1 */
+};
 
-	for (int i = 0; i < P; i++)
-		if (uf_find(par, i) == root && nr < ASSIGN_MAX)
-			rows[nr++] = i;
-	for (size_t i = 0; i < np; i++)
-		if (uf_find(par, pr[i].det) == root) {
-			bool seen = false;
-			for (int j = 0; j < nc; j++)
-				seen |= cols[j] == pr[i].tcol;
-			if (!seen && nc < 4 * ASSIGN_MAX)
-				cols[nc++] = pr[i].tcol;
-		}
-	int m = nc + nr;
-	double *cost = malloc((size_t)nr * (size_t)m * sizeof *cost);
-	int *col = malloc((size_t)nr * sizeof *col);
-	if (cost == NULL || col == NULL)
-		goto out;
+static const int *sort_root; /* qsort has no context argument */
+
+static int
+by_root(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	if (sort_root[x] != sort_root[y])
+		return sort_root[x] - sort_root[y];
+	return x - y;
+}
+
+static const struct comp *sort_comp;
+
+static int
+pair_by_root(const void *a, const void *b)
+{
+	const struct gpair *x = a, *y = b;
+	int rx = sort_comp->par[x->det], ry = sort_comp->par[y->det];
+
+	if (rx != ry)
+		return rx - ry;
+	if (x->det != y->det)
+		return x->det - y->det;
+	return x->tcol - y->tcol;
+}
+
+/* Solve one component: rows[0..nr), pairs pr[0..np) (its own). */
+static void
+solve_component(pic *p, struct comp *c, const int *rows, int nr,
+    struct gpair *pr, size_t np, int *match, bool *taken)
+{
+	double k2 = p->rules.gate_k * p->rules.gate_k, *cost;
+	int nc = 0, m, *col, cols[4 * ASSIGN_MAX];
+
 	for (int r = 0; r < nr; r++)
-		for (int c = 0; c < m; c++)
-			cost[(size_t)r * (size_t)m + (size_t)c] = c >= nc ?
-			    (c - nc == r ? k2 : 1e12) : 1e12;
-	for (size_t i = 0; i < np; i++) {
-		int r = -1, c = -1;
-		for (int j = 0; j < nr; j++)
-			if (rows[j] == pr[i].det)
-				r = j;
-		for (int j = 0; j < nc; j++)
-			if (cols[j] == pr[i].tcol)
-				c = j;
-		if (r >= 0 && c >= 0)
-			cost[(size_t)r * (size_t)m + (size_t)c] = pr[i].cost;
+		c->rowpos[rows[r]] = r;
+	for (size_t i = 0; i < np; i++)
+		if (c->colpos[pr[i].tcol] < 0) {
+			if (nc == 4 * ASSIGN_MAX || nr > ASSIGN_MAX)
+				goto greedy;
+			cols[nc] = pr[i].tcol;
+			c->colpos[pr[i].tcol] = nc++;
+		}
+	m = nc + nr;
+	cost = malloc((size_t)nr * (size_t)m * sizeof *cost);
+	col = malloc((size_t)nr * sizeof *col);
+	if (cost == NULL || col == NULL) {
+		free(cost);
+		free(col);
+		goto greedy;
 	}
+	for (int r = 0; r < nr; r++)
+		for (int j = 0; j < m; j++)
+			cost[(size_t)r * (size_t)m + (size_t)j] = j - nc == r ?
+			    k2 : 1e12;
+	for (size_t i = 0; i < np; i++)
+		cost[(size_t)c->rowpos[pr[i].det] * (size_t)m +
+		    (size_t)c->colpos[pr[i].tcol]] = pr[i].cost;
 	assign_min(cost, nr, m, col);
 	for (int r = 0; r < nr; r++)
 		if (col[r] >= 0 && col[r] < nc)
 			match[rows[r]] = cols[col[r]];
-out:
 	free(cost);
 	free(col);
-}
-
-static void
-greedy_component(pic *p, struct gpair *pr, size_t np, int *par, int root,
-    int *match, bool *taken)
-{
-	(void)p;
+	for (int j = 0; j < nc; j++)
+		c->colpos[cols[j]] = -1;
+	return;
+greedy:
+	/* too large for the exact method: cheapest pairs first */
+	for (int j = 0; j < nc; j++)
+		c->colpos[cols[j]] = -1;
 	qsort(pr, np, sizeof *pr, pair_cmp);
 	for (size_t i = 0; i < np; i++)
-		if (uf_find(par, pr[i].det) == root && match[pr[i].det] < 0 &&
-		    !taken[pr[i].tcol]) {
+		if (match[pr[i].det] < 0 && !taken[pr[i].tcol]) {
 			match[pr[i].det] = pr[i].tcol;
 			taken[pr[i].tcol] = true;
 		}
@@ -524,42 +584,62 @@ static void
 assign_all(pic *p, struct gpair *pr, size_t np, int *match)
 {
 	int P = (int)p->npend, N = number_tracks(pr, np, P);
-	int *par = malloc((size_t)N * sizeof *par);
-	int *size = calloc((size_t)N, sizeof *size);
+	struct comp c = { 0 };
 	bool *taken = calloc((size_t)N, sizeof *taken);
+	size_t i, j;
+	int r0, r1;
 
-	if (par == NULL || size == NULL || taken == NULL)
+	c.par = malloc((size_t)N * sizeof *c.par);
+	c.rows = malloc((size_t)P * sizeof *c.rows);
+	c.rowpos = malloc((size_t)P * sizeof *c.rowpos);
+	c.colpos = malloc((size_t)N * sizeof *c.colpos);
+	if (taken == NULL || c.par == NULL || c.rows == NULL ||
+	    c.rowpos == NULL || c.colpos == NULL)
 		goto out;
-	for (int i = 0; i < N; i++)
-		par[i] = i;
-	for (size_t i = 0; i < np; i++) {
-		int a = uf_find(par, pr[i].det), b = uf_find(par, pr[i].tcol);
-		if (a != b)
-			par[a < b ? b : a] = a < b ? a : b;
+	for (int k = 0; k < N; k++) {
+		c.par[k] = k;
+		c.colpos[k] = -1;
 	}
-	for (int i = 0; i < P; i++)
-		size[uf_find(par, i)]++;
-	for (int i = 0; i < P; i++) {
-		int root = uf_find(par, i);
-		if (size[root] == 0 || root >= P)
-			continue; /* done, or a detection with no pair */
-		if (size[root] <= ASSIGN_MAX)
-			solve_component(p, pr, np, par, root, match);
-		else
-			greedy_component(p, pr, np, par, root, match, taken);
-		size[root] = 0;
+	for (i = 0; i < np; i++) {
+		int a = uf_find(c.par, pr[i].det), b = uf_find(c.par, pr[i].tcol);
+		if (a != b)
+			c.par[a < b ? b : a] = a < b ? a : b;
+	}
+	for (int k = 0; k < N; k++)
+		c.par[k] = uf_find(c.par, k);
+	for (int k = 0; k < P; k++)
+		c.rows[k] = k;
+	sort_root = c.par;
+	qsort(c.rows, (size_t)P, sizeof *c.rows, by_root);
+	sort_comp = &c;
+	qsort(pr, np, sizeof *pr, pair_by_root);
+	sort_comp = NULL;
+	sort_root = NULL;
+	/* walk the components: rows[r0..r1) and pr[i..j) share a root */
+	for (r0 = 0, i = 0; r0 < P; r0 = r1) {
+		int root = c.par[c.rows[r0]];
+		for (r1 = r0; r1 < P && c.par[c.rows[r1]] == root; r1++)
+			;
+		for (j = i; j < np && c.par[pr[j].det] == root; j++)
+			;
+		if (j > i)
+			solve_component(p, &c, c.rows + r0, r1 - r0, pr + i,
+			    j - i, match, taken);
+		i = j;
 	}
 out:
-	free(par);
-	free(size);
 	free(taken);
+	free(c.par);
+	free(c.rows);
+	free(c.rowpos);
+	free(c.colpos);
 }
 
 void
 assoc_flush(pic *p)
 {
 	struct gpair *pr = NULL;
-	int32_t cand[4096];
+	int32_t cand[4096], *node_tx = NULL;
 	int *match;
 	size_t np;
 
@@ -574,18 +654,20 @@ assoc_flush(pic *p)
 	np = gate_all(p, &pr, cand, sizeof cand / sizeof cand[0]);
 	if (np > 0)
 		assign_all(p, pr, np, match);
+	/* track nodes are numbered from npend: node -> track extras */
+	if (np > 0 && (node_tx = malloc((p->npend + np) *
+	    sizeof *node_tx)) != NULL)
+		for (size_t j = 0; j < np; j++)
+			node_tx[pr[j].tcol] = pr[j].tx;
 	for (size_t i = 0; i < p->npend; i++) {
 		struct gent *d = &p->g[PIC_DETECTION].v[p->pend[i].gi];
 		char trk[24] = "";
-		if (match[i] >= 0)
-			for (size_t j = 0; j < np; j++)
-				if (pr[j].tcol == match[i]) {
-					snprintf(trk, sizeof trk, "mmsi:%u",
-					    p->tx[pr[j].tx].mmsi);
-					break;
-				}
+		if (match[i] >= 0 && node_tx != NULL)
+			snprintf(trk, sizeof trk, "mmsi:%u",
+			    p->tx[node_tx[match[i]]].mmsi);
 		corr_detection(p, d, trk[0] == '\0', trk);
 	}
+	free(node_tx);
 	free(pr);
 	free(match);
 	p->npend = 0;

@@ -387,6 +387,8 @@ rdv_pair(pic *p, const struct track *a, const struct track *b, tcop_ms t,
 		((struct rpair *)e->pval)->start = t;
 	}
 	rp = e->pval;
+	if (t - rp->last > 10 * 60 * 1000LL)
+		rp->start = t; /* apart (unheard) for 10 min: start again */
 	rp->last = t;
 	rp->lat = a->lat;
 	rp->lon = a->lon;

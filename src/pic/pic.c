@@ -779,7 +779,18 @@ pic_apply(pic *p, const tcop_event *ev)
 	p->st.applied++;
 	p->st.by_kind[ev->kind]++;
 	recent_push(p, ev);
-	if (p->gap_scan_t == TCOP_MS_NONE || p->now - p->gap_scan_t >= 10000)
+#ifdef TCOP_DEBUG
+	{
+		char why[256];
+		if (!pic_check(p, why, sizeof why)) {
+			tcop_log("pic_check: %s", why);
+			abort();
+		}
+	}
+#endif
+	/* Gaps and expiries are looked for once a minute of picture time
+	 * (and at every pic_advance); their times are exact either way. */
+	if (p->gap_scan_t == TCOP_MS_NONE || p->now - p->gap_scan_t >= 60000)
 		corr_tick(p, p->now);
 	if (p->rank_dirty)
 		rank_update(p);

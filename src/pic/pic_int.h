@@ -51,7 +51,11 @@ struct trk_x {
 	/* spatial index (assoc.c) */
 	double blat, blon;     /* where it is binned ... */
 	tcop_ms bt;            /* ... for this time */
-	float bspeed;          /* m/s at binning (bound for prefiltering) */
+	float bspeed;          /* m/s of the report (1e9: unknown) */
+	float vn, ve;          /* m/s north, east of the report */
+	float rcos;            /* cos(rlat) */
+	double rlat, rlon;     /* the report's position ... */
+	tcop_ms rt;            /* ... and time */
 	int64_t cell;
 	int32_t gnext, gprev;
 	bool far;              /* also on the far list */
