@@ -111,9 +111,9 @@ cells_reset(struct grid *g, size_t want)
 }
 
 static void
-far_add(struct grid *g, struct trk_x *x, int32_t idx)
+far_add(struct grid *g, struct gnode *n, int32_t idx)
 {
-	if (x->far)
+	if (n->far)
 		return;
 	if (g->nfar == g->capfar) {
 		size_t cap = g->capfar ? g->capfar * 2 : 256;
@@ -124,32 +124,34 @@ far_add(struct grid *g, struct trk_x *x, int32_t idx)
 		g->capfar = cap;
 	}
 	g->far[g->nfar++] = idx;
-	x->far = true;
+	n->far = true;
 }
 
 static void
 cell_unlink(pic *p, struct trk_x *x)
 {
+	struct gnode *n = &p->gn[x - p->tx];
 	struct grid *g = p->grid;
 	size_t s;
 
-	if (x->cell == INT64_MIN)
+	if (n->cell == INT64_MIN)
 		return;
-	if (x->gprev >= 0)
-		p->tx[x->gprev].gnext = x->gnext;
+	if (n->gprev >= 0)
+		p->gn[n->gprev].gnext = n->gnext;
 	else {
-		s = cell_slot(g, x->cell);
-		g->heads[s] = x->gnext;
+		s = cell_slot(g, n->cell);
+		g->heads[s] = n->gnext;
 	}
-	if (x->gnext >= 0)
-		p->tx[x->gnext].gprev = x->gprev;
-	x->cell = INT64_MIN;
-	x->gnext = x->gprev = -1;
+	if (n->gnext >= 0)
+		p->gn[n->gnext].gprev = n->gprev;
+	n->cell = INT64_MIN;
+	n->gnext = n->gprev = -1;
 }
 
 static void
 cell_link(pic *p, struct trk_x *x, double lat, double lon)
 {
+	struct gnode *n = &p->gn[x - p->tx];
 	struct grid *g = p->grid;
 	int32_t idx = (int32_t)(x - p->tx);
 	int64_t key = cell_of(lat, lon);
@@ -163,33 +165,33 @@ cell_link(pic *p, struct trk_x *x, double lat, double lon)
 		g->heads[s] = -1;
 		g->used++;
 	}
-	x->cell = key;
-	x->gprev = -1;
-	x->gnext = g->heads[s];
-	if (x->gnext >= 0)
-		p->tx[x->gnext].gprev = idx;
+	n->cell = key;
+	n->gprev = -1;
+	n->gnext = g->heads[s];
+	if (n->gnext >= 0)
+		p->gn[n->gnext].gprev = idx;
 	g->heads[s] = idx;
-	x->blat = lat;
-	x->blon = lon;
+	n->blat = lat;
+	n->blon = lon;
 }
 
 /* Keep what binning needs of the latest report, so that a rebin never
  * touches the track table (and does no trigonometry). */
 static void
-set_report(struct trk_x *x, const struct track *tr)
+set_report(struct gnode *n, const struct track *tr)
 {
-	x->rlat = tr->lat;
-	x->rlon = tr->lon;
-	x->rt = tr->t_pos;
-	x->rcos = (float)cos(tr->lat * (M_PI / 180));
+	n->rlat = tr->lat;
+	n->rlon = tr->lon;
+	n->rt = tr->t_pos;
+	n->rcos = (float)cos(tr->lat * (M_PI / 180));
 	if (isfinite(tr->speed) && isfinite(tr->course)) {
 		double v = tr->speed * 0.514444, c = tr->course * (M_PI / 180);
-		x->bspeed = (float)v;
-		x->vn = (float)(v * cos(c));
-		x->ve = (float)(v * sin(c));
+		n->bspeed = (float)v;
+		n->vn = (float)(v * cos(c));
+		n->ve = (float)(v * sin(c));
 	} else {
-		x->bspeed = isfinite(tr->speed) && tr->speed == 0 ? 0 : 1e9f;
-		x->vn = x->ve = 0;
+		n->bspeed = isfinite(tr->speed) && tr->speed == 0 ? 0 : 1e9f;
+		n->vn = n->ve = 0;
 	}
 }
 
@@ -201,25 +203,26 @@ set_report(struct trk_x *x, const struct track *tr)
 static void
 bin_at(pic *p, struct trk_x *x, tcop_ms t)
 {
+	struct gnode *n = &p->gn[x - p->tx];
 	struct grid *g = p->grid;
-	double dt = (double)(t - x->rt) / 1000.0, lat, lon, sig;
+	double dt = (double)(t - n->rt) / 1000.0, lat, lon, sig;
 
-	lat = x->rlat + x->vn * dt / 111195.0;
-	lon = x->rlon + (x->rcos > 0.01f ? x->ve * dt / (111195.0 * x->rcos) :
+	lat = n->rlat + n->vn * dt / 111195.0;
+	lon = n->rlon + (n->rcos > 0.01f ? n->ve * dt / (111195.0 * n->rcos) :
 	    0);
 	if (lon >= 180)
 		lon -= 360;
 	else if (lon < -180)
 		lon += 360;
 	if (lat > 90 || lat < -90)
-		lat = x->rlat;
+		lat = n->rlat;
 	cell_link(p, x, lat, lon);
-	x->bt = t;
-	sig = p->rules.sigma_m + p->rules.sigma_frac * x->bspeed *
-	    fabs((double)(g->tref + GRID_W - x->rt)) / 1000.0;
+	n->bt = t;
+	sig = p->rules.sigma_m + p->rules.sigma_frac * n->bspeed *
+	    fabs((double)(g->tref + GRID_W - n->rt)) / 1000.0;
 	if (sig > NEAR_SIGMA_M || llabs(t - g->tref) > GRID_W ||
-	    !(x->bspeed <= VNEAR_MS))
-		far_add(g, x, (int32_t)(x - p->tx));
+	    !(n->bspeed <= VNEAR_MS))
+		far_add(g, n, (int32_t)(x - p->tx));
 }
 
 static void
@@ -232,10 +235,11 @@ rebin(pic *p, tcop_ms t)
 	cells_reset(g, p->ntx);
 	for (size_t i = 0; i < p->ntx; i++) {
 		struct trk_x *x = &p->tx[i];
-		x->cell = INT64_MIN;
-		x->gnext = x->gprev = -1;
-		x->far = false;
-		if (!x->gone && x->rt != 0)
+		struct gnode *n = &p->gn[i];
+		n->cell = INT64_MIN;
+		n->gnext = n->gprev = -1;
+		n->far = false;
+		if (!x->gone && n->rt != 0)
 			bin_at(p, x, t);
 	}
 }
@@ -243,7 +247,7 @@ rebin(pic *p, tcop_ms t)
 void
 grid_update(pic *p, struct trk_x *x, const struct track *tr)
 {
-	set_report(x, tr);
+	set_report(&p->gn[x - p->tx], tr);
 	if (p->grid->tref == TCOP_MS_NONE || p->grid->cap == 0)
 		return; /* binned at the first query */
 	cell_unlink(p, x);
@@ -284,13 +288,13 @@ grid_near(pic *p, double lat, double lon, double radius_m, tcop_ms t,
 			if (g->keys[s] == INT64_MIN)
 				continue;
 			for (int32_t i = g->heads[s]; i >= 0 && n < max;
-			    i = p->tx[i].gnext)
-				if (!p->tx[i].far)
+			    i = p->gn[i].gnext)
+				if (!p->gn[i].far)
 					out[n++] = i;
 		}
 	}
 	for (size_t i = 0; i < g->nfar && n < max; i++)
-		if (p->tx[g->far[i]].far && !p->tx[g->far[i]].gone)
+		if (p->gn[g->far[i]].far && !p->tx[g->far[i]].gone)
 			out[n++] = g->far[i];
 	return n;
 }
@@ -407,12 +411,12 @@ pair_cmp(const void *a, const void *b)
  * 5% slack covers it at these distances).
  */
 static bool
-prefilter(const struct trk_x *x, const struct pending_det *d, double rad,
+prefilter(const struct gnode *n, const struct pending_det *d, double rad,
     double c)
 {
-	double dy = (x->blat - d->lat) * 111195.0;
-	double dx = (x->blon - d->lon) * 111195.0 * c;
-	double lim = rad + x->bspeed * fabs((double)(d->t - x->bt)) / 1000.0;
+	double dy = (n->blat - d->lat) * 111195.0;
+	double dx = (n->blon - d->lon) * 111195.0 * c;
+	double lim = rad + n->bspeed * fabs((double)(d->t - n->bt)) / 1000.0;
 
 	if (dx > 180 * 111195.0 || dx < -180 * 111195.0)
 		return true; /* across 180: let the exact test decide */
@@ -434,9 +438,10 @@ gate_all(pic *p, struct gpair **pairs, int32_t *cand, size_t maxc)
 		double cosd = cos(d->lat * (M_PI / 180));
 		for (size_t c = 0; c < nc; c++) {
 			struct trk_x *x = &p->tx[cand[c]];
+			const struct gnode *n = &p->gn[cand[c]];
 			const struct track *tr;
 			double lat, lon, sig, dist, s2;
-			if (!x->far && !prefilter(x, d, rad, cosd))
+			if (!n->far && !prefilter(n, d, rad, cosd))
 				continue;
 			if ((tr = trk_track(p, x)) == NULL && !x->gone) {
 				grid_remove(p, x);

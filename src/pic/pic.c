@@ -228,9 +228,13 @@ pic_trk(pic *p, uint32_t mmsi, bool create)
 		return NULL;
 	if (p->ntx == p->captx) {
 		size_t cap = p->captx ? p->captx * 2 : 1024;
+		struct gnode *gn;
 		if ((x = realloc(p->tx, cap * sizeof *x)) == NULL)
 			return NULL;
 		p->tx = x;
+		if ((gn = realloc(p->gn, cap * sizeof *gn)) == NULL)
+			return NULL;
+		p->gn = gn;
 		p->captx = cap;
 	}
 	for (i = tx_home(mmsi, p->txcap); p->txkey[i] != 0;
@@ -238,11 +242,12 @@ pic_trk(pic *p, uint32_t mmsi, bool create)
 		;
 	p->txkey[i] = mmsi;
 	p->txval[i] = (uint32_t)p->ntx;
+	memset(&p->gn[p->ntx], 0, sizeof p->gn[0]);
+	p->gn[p->ntx].gnext = p->gn[p->ntx].gprev = -1;
+	p->gn[p->ntx].cell = INT64_MIN;
 	x = &p->tx[p->ntx++];
 	memset(x, 0, sizeof *x);
 	x->mmsi = mmsi;
-	x->gnext = x->gprev = -1;
-	x->cell = INT64_MIN;
 	x->gap_t = x->jump_t = x->silent_t = TCOP_MS_NONE;
 	return x;
 }
@@ -434,6 +439,7 @@ pic_destroy(pic *p)
 	for (size_t i = 0; i < p->ntx; i++)
 		meta_free(&p->tx[i].m);
 	free(p->tx);
+	free(p->gn);
 	free(p->txkey);
 	free(p->txval);
 	free(p->scratch);

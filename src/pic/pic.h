@@ -214,8 +214,9 @@ const assets *pic_assets(const pic *p); /* NULL without an inventory */
 
 /*
  * Check the picture's invariants (pic.c lists them). false and a message
- * in why (if not NULL) when one is broken. Called from tests and, in debug
- * builds, after every pic_apply().
+ * in why (if not NULL) when one is broken. Called from tests and, in
+ * debug builds (-DTCOP_DEBUG), after every pic_apply(), which aborts on a
+ * broken invariant.
  */
 bool pic_check(const pic *p, char *why, size_t whysz);
 

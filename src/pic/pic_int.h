@@ -48,22 +48,29 @@ struct trk_x {
 	const struct track *tr; /* cached pool entry (pool entries never
 	                         * move); check tr->mmsi before use */
 	struct meta m;
-	/* spatial index (assoc.c) */
-	double blat, blon;     /* where it is binned ... */
-	tcop_ms bt;            /* ... for this time */
-	float bspeed;          /* m/s of the report (1e9: unknown) */
-	float vn, ve;          /* m/s north, east of the report */
-	float rcos;            /* cos(rlat) */
-	double rlat, rlon;     /* the report's position ... */
-	tcop_ms rt;            /* ... and time */
-	int64_t cell;
-	int32_t gnext, gprev;
-	bool far;              /* also on the far list */
 	bool gone;             /* dropped from the track table */
 	/* anomalies */
 	tcop_ms gap_t;         /* t_last of the report a gap was raised for */
 	tcop_ms jump_t;        /* time of the last implied jump */
 	tcop_ms silent_t;      /* when it went silent inside an area */
+};
+
+/*
+ * A track's node in the spatial index (assoc.c), in an array parallel to
+ * the extras (p->gn[i] is p->tx[i]'s), compact so that a search touches
+ * only these bytes.
+ */
+struct gnode {
+	double blat, blon;     /* where it is binned ... */
+	tcop_ms bt;            /* ... for this time */
+	double rlat, rlon;     /* the latest report's position ... */
+	tcop_ms rt;            /* ... and time (0: none) */
+	int64_t cell;          /* INT64_MIN: not binned */
+	float bspeed;          /* m/s of the report (1e9: unknown) */
+	float vn, ve;          /* m/s north, east of the report */
+	float rcos;            /* cos(rlat) */
+	int32_t gnext, gprev;  /* the cell's list */
+	bool far;              /* on the far list */
 };
 
 struct inc {
@@ -117,6 +124,7 @@ struct pic {
 
 	/* tracks' extras */
 	struct trk_x *tx;
+	struct gnode *gn;      /* parallel to tx */
 	size_t ntx, captx;
 	uint32_t *txkey;       /* open addressing: mmsi (0 empty) ... */
 	uint32_t *txval;       /* ... -> index in tx */
