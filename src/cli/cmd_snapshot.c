@@ -9,7 +9,7 @@
  * so the locale does not choose. --format geojson exports the picture
  * (snap_geojson.c) built from --replay CAPTURE up to --at. Known limits:
  * the text/ansi/html formats draw the base map only (the picture's layers
- * are not drawn on it yet), --feed is not read yet; the banner says
+ * are not drawn on it yet), --feed has no TLS options yet; the banner says
  * UNCLASSIFIED because nothing marked is drawn yet.
  */
 #include <errno.h>
@@ -30,8 +30,9 @@ static const char snapshot_help[] =
     "                      --bbox W,S,E,N] [--size WxH] [--layers LIST]\n"
     "                     [--map-only] [--ascii] [--projection equirect|mercator]\n"
     "                     [--format text|ansi|html] [--out FILE]\n"
-    "       tcop snapshot --replay CAPTURE [--at T] --format geojson\n"
-    "                     [--rules FILE] [--assets FILE] [--out FILE]\n"
+    "       tcop snapshot --replay CAPTURE | --feed URL... [--duration D]\n"
+    "                     [--at T] --format geojson [--rules FILE]\n"
+    "                     [--assets FILE] [--out FILE]\n"
     "\n"
     "Render the map headless, for briefings and tests.\n"
     "\n"
@@ -49,22 +50,26 @@ static const char snapshot_help[] =
     "  --ascii            ASCII glyphs instead of braille (UTF-8)\n"
     "  --projection P     equirect (default) or mercator\n"
     "  --format F         text (default), ansi (colours), html (a page),\n"
-    "                     geojson (the picture: needs --replay)\n"
+    "                     geojson (the picture: needs --replay or --feed)\n"
     "  --replay CAPTURE   build the picture from a capture (geojson)\n"
+    "  --feed URL         or from feeds (repeatable), listened to for\n"
+    "  --duration D       D (default 10s) before the export\n"
     "  --at T             the picture at T: events with t <= T (RFC 3339)\n"
     "  --rules FILE       correlation rules (docs/rules.md)\n"
     "  --assets FILE      asset inventory (docs/assets.md)\n"
     "  --out FILE         write there instead of standard output\n"
     "\n"
     "Maps are read from $TCOP_MAPS, ./maps, or the installed copy.\n"
-    "Not yet: --feed, and the picture's layers on the text, ansi and html\n"
-    "maps.\n";
+    "Not yet: the picture's layers on the text, ansi and html maps; TLS\n"
+    "options for --feed.\n";
 
 enum fmt { FMT_TEXT, FMT_ANSI, FMT_HTML, FMT_GEOJSON };
 
 struct snap_opts {
 	const char *region, *out, *layers, *replay, *rules, *assets;
-	tcop_ms at;
+	tcop_ms at, duration;
+	int nfeeds;
+	char *feeds[16];
 	bool have_center, have_span, have_bbox, map_only, ascii;
 	double lat, lon, span, bbox[4];
 	int w, h;
@@ -112,7 +117,7 @@ parse_size(const char *s, int *w, int *h)
 enum {
 	O_REGION = 256, O_CENTER, O_SPAN, O_BBOX, O_SIZE, O_FORMAT, O_LAYERS,
 	O_MAPONLY, O_ASCII, O_PROJ, O_OUT, O_FEED, O_REPLAY, O_AT, O_RULES,
-	O_ASSETS, O_HELP
+	O_ASSETS, O_DURATION, O_HELP
 };
 
 static const struct option snap_longopts[] = {
@@ -132,6 +137,7 @@ static const struct option snap_longopts[] = {
 	{ "at", required_argument, NULL, O_AT },
 	{ "rules", required_argument, NULL, O_RULES },
 	{ "assets", required_argument, NULL, O_ASSETS },
+	{ "duration", required_argument, NULL, O_DURATION },
 	{ "help", no_argument, NULL, O_HELP },
 	{ NULL, 0, NULL, 0 },
 };
@@ -201,9 +207,16 @@ snap_option(struct snap_opts *o, int c, const char *arg)
 			    "UTC time", arg);
 		break;
 	case O_FEED:
-		fprintf(stderr, "tcop snapshot: --feed: not yet; record the "
-		    "feed with tcop record and use --replay\n");
-		return CLI_USAGE;
+		if (o->nfeeds == 16)
+			return cli_usage("snapshot", "--feed: at most 16");
+		o->feeds[o->nfeeds++] = (char *)arg;
+		break;
+	case O_DURATION:
+		if (tcop_duration_parse(arg, &o->duration) != TCOP_OK ||
+		    o->duration <= 0)
+			return cli_usage("snapshot", "--duration %s: want a "
+			    "duration (\"10s\", \"2m\")", arg);
+		break;
 	default:
 		return cli_usage("snapshot", "unknown option");
 	}
@@ -231,14 +244,14 @@ snap_args(struct snap_opts *o, int argc, char **argv)
 	if (optind < argc)
 		return cli_usage("snapshot", "unexpected argument %s",
 		    argv[optind]);
-	if (o->fmt == FMT_GEOJSON && o->replay == NULL)
+	if (o->fmt == FMT_GEOJSON && (o->replay == NULL) == (o->nfeeds == 0))
 		return cli_usage("snapshot", "--format geojson needs --replay "
-		    "CAPTURE");
+		    "CAPTURE or --feed URL... (one of the two)");
 	if (o->fmt != FMT_GEOJSON && (o->replay || o->at != TCOP_MS_NONE ||
-	    o->rules || o->assets))
-		return cli_usage("snapshot", "--replay, --at, --rules and "
-		    "--assets go with --format geojson (the maps do not draw "
-		    "the picture yet)");
+	    o->rules || o->assets || o->nfeeds || o->duration))
+		return cli_usage("snapshot", "--replay, --feed, --duration, --at, "
+		    "--rules and --assets go with --format geojson (the maps do "
+		    "not draw the picture yet)");
 	if ((o->region != NULL) + o->have_center + o->have_bbox > 1)
 		return cli_usage("snapshot", "--region, --center and --bbox "
 		    "exclude each other");
@@ -435,7 +448,10 @@ snap_picture(const struct snap_opts *o)
 		fprintf(stderr, "tcop snapshot: %s\n", why);
 		return CLI_FAIL;
 	}
-	if ((rc = snap_replay(p, o->replay, o->at)) != CLI_OK) {
+	rc = o->replay != NULL ? snap_replay(p, o->replay, o->at) :
+	    snap_feed(p, o->feeds, o->nfeeds, o->duration ? o->duration :
+	    10000, o->at);
+	if (rc != CLI_OK) {
 		pic_destroy(p);
 		return rc;
 	}

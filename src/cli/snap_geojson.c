@@ -4,6 +4,9 @@
  * replaying a capture: every event with t <= --at, in capture order, then
  * brought to --at (or to its latest event) with pic_advance().
  *
+ * With --feed instead, the picture is what the feeds send during
+ * --duration (wall clock, the CLI's own), each event with t <= --at.
+ *
  * Every feature has properties.kind: track, detection, satellite, asset,
  * alert, area, zone, mark, incident. Incidents carry rule, members,
  * severity, state, why, first, last, domains; their geometry is the
@@ -12,11 +15,13 @@
  * same capture gives the same bytes on every run.
  */
 #include <math.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/snap.h"
+#include "feed/bus.h"
 #include "feed/capture.h"
 #include "pic/pic.h"
 
@@ -224,4 +229,45 @@ snap_replay(pic *p, const char *capture, tcop_ms at)
 	free(ev);
 	pic_advance(p, at);
 	return CLI_OK;
+}
+
+int
+snap_feed(pic *p, char *const *urls, int nurls, tcop_ms duration, tcop_ms at)
+{
+	feedbus *b;
+	struct feed_msg m;
+	struct pollfd fds[4];
+	tcop_event *ev = malloc(sizeof *ev);
+	tcop_ms end = tcop_mono_ms() + duration, now;
+	int rc = CLI_OK;
+
+	if (ev == NULL || feedbus_create(&b) != TCOP_OK) {
+		free(ev);
+		fprintf(stderr, "tcop snapshot: out of memory\n");
+		return CLI_FAIL;
+	}
+	for (int i = 0; i < nurls; i++)
+		if (feedbus_add(b, urls[i], "", NULL) != TCOP_OK) {
+			fprintf(stderr, "tcop snapshot: --feed %s: cannot "
+			    "subscribe\n", urls[i]);
+			rc = CLI_FAIL;
+			goto out;
+		}
+	while ((now = tcop_mono_ms()) < end) {
+		int n = feedbus_pollfds(b, fds, 4);
+		poll(fds, (nfds_t)n, (int)(end - now < 100 ? end - now : 100));
+		while (feedbus_recv(b, &m) == TCOP_OK) {
+			if (feedbus_decode(b, &m, ev) != TCOP_OK) {
+				pic_apply_msg(p, m.data, m.len); /* counts it */
+				continue;
+			}
+			if (at == TCOP_MS_NONE || ev->t <= at)
+				pic_apply(p, ev);
+		}
+	}
+	pic_advance(p, at);
+out:
+	feedbus_destroy(b);
+	free(ev);
+	return rc;
 }

@@ -4,7 +4,7 @@
 # `tcop replay` -> `tcop record` -> `tcop snapshot --replay --format
 # geojson`, and the incidents are checked; the same capture snapshotted
 # twice gives the same bytes; replays at --speed max and --speed 50 give
-# the same incidents.
+# the same incidents; `snapshot --feed` builds the same from a live feed.
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 
@@ -84,6 +84,13 @@ wait "$rec"
 snap "$T/jump50.rec" "" "$T/jump50.json"
 check "--speed 50 and --speed max give the same incidents" \
 	sh -c "[ \"\$(python3 -c 'import json,sys; print([f[\"properties\"] for f in json.load(open(sys.argv[1]))[\"features\"] if f[\"properties\"][\"kind\"]==\"incident\"])' '$T/jump50.json')\" = \"\$(python3 -c 'import json,sys; print([f[\"properties\"] for f in json.load(open(sys.argv[1]))[\"features\"] if f[\"properties\"][\"kind\"]==\"incident\"])' '$T/jump.json')\" ]"
+
+# a live feed: snapshot --feed for a duration sees what replay sends
+url="ipc://$T/live.ipc"
+bg "$TCOP" replay --listen "$url" --wait-subscribers 1 --speed max --linger 3 "$T/c2s.cap"
+"$TCOP" snapshot --feed "$url" --duration 3s --format geojson --assets "$here/../../maps/assets.json" --out "$T/live.json" 2>/dev/null
+check "snapshot --feed: the live picture has the cyber-to-space incident" \
+	has "$T/live.json" "cyber-to-space open asset:katsuura-gs,norad:39766"
 
 # usage errors
 "$TCOP" snapshot --format geojson 2>/dev/null

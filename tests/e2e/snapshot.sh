@@ -99,7 +99,7 @@ check "bad size exits 2" usage_err "size" --size 0x10
 check "bad layer exits 2 and names it" usage_err "bogus" --layers coast,bogus
 check "center without span exits 2" usage_err "span" --center 30,130
 check "region and bbox together exit 2" usage_err "exclude" --region wpac --bbox 1,2,3,4
-check "--feed is not yet" usage_err "not yet" --feed tcp://127.0.0.1:1
+check "--feed goes with --format geojson" usage_err "geojson" --feed tcp://127.0.0.1:1
 check "--format geojson needs --replay" usage_err "needs --replay" --format geojson
 check "bad projection exits 2" usage_err "projection" --projection lambert
 nomaps() { (cd "$T" && TCOP_MAPS=/nonexistent $TCOP snapshot > /dev/null 2> "$T/nomaps.err"); [ $? -eq 1 ] && grep -q "maps" "$T/nomaps.err"; }
