@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "pic/pic.h"
+#include "geo/shpload.h"
 #include "pic/rules.h"
 
 static const char *const rule_names[R_COUNT] = {
@@ -439,12 +440,121 @@ parse_assoc(struct rctx *c, struct pic_rules *r, const cJSON *o)
 }
 
 static tcop_err
+rules_mask(struct rctx *c, const char *name, const cJSON *rules,
+    unsigned *mask)
+{
+	const cJSON *it;
+
+	*mask = ~0u;
+	if (rules == NULL)
+		return TCOP_OK;
+	*mask = 0;
+	cJSON_ArrayForEach(it, rules) {
+		int rr = cJSON_IsString(it) ? rule_of_name(it->valuestring) : -1;
+		if (rr < 0)
+			return fail(c, TCOP_EFIELD, "zone %s: unknown rule in "
+			    "rules", name);
+		*mask |= 1u << rr;
+	}
+	return TCOP_OK;
+}
+
+static tcop_err
+add_zone_v(struct pic_rules *r, const char *name, const double (*v)[2],
+    int n, unsigned mask)
+{
+	struct pic_zone *z, *nz;
+
+	if ((nz = realloc(r->zones, (size_t)(r->nzones + 1) * sizeof *nz)) ==
+	    NULL)
+		return TCOP_ENOMEM;
+	r->zones = nz;
+	z = &nz[r->nzones];
+	memset(z, 0, sizeof *z);
+	snprintf(z->name, sizeof z->name, "%s", name);
+	snprintf(z->id, sizeof z->id, "zone:%s", name);
+	z->rules = mask;
+	if (zone_set(z, v, n) != TCOP_OK)
+		return TCOP_ENOMEM;
+	r->nzones++;
+	return TCOP_OK;
+}
+
+static bool
+name_wanted(const cJSON *names, const char *name)
+{
+	const cJSON *it;
+
+	if (names == NULL)
+		return true;
+	cJSON_ArrayForEach(it, names)
+		if (cJSON_IsString(it) && strcmp(it->valuestring, name) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The polygons of a shapefile (Natural Earth's marine areas, EEZs ...),
+ * each outer or inner ring a zone of its own (holes are not subtracted: a
+ * known limit), optionally only the shapes whose NAME is in names.
+ */
+static tcop_err
+shp_zones(struct rctx *c, struct pic_rules *r, const char *base,
+    const cJSON *names, const cJSON *rules)
+{
+	struct geo_layer l;
+	char why[512], zname[64];
+	unsigned mask;
+	tcop_err e;
+	int added = 0;
+
+	memset(&l, 0, sizeof l);
+	if ((e = rules_mask(c, base, rules, &mask)) != TCOP_OK)
+		return e;
+	if (geo_layer_load(&l, base, why, sizeof why) != TCOP_OK)
+		return fail(c, TCOP_ESYS, "zones: shapefile %s: %s", base, why);
+	if (l.kind != GEO_POLYGONS) {
+		geo_layer_fini(&l);
+		return fail(c, TCOP_EFIELD, "zones: shapefile %s: not polygons",
+		    base);
+	}
+	for (uint32_t i = 0; i < l.npart && e == TCOP_OK; i++) {
+		const struct geo_part *pt = &l.parts[i];
+		const char *nm = l.names && l.name_at ? l.names +
+		    l.name_at[pt->shape] : "";
+		double (*v)[2];
+		if (pt->n < 3 || !name_wanted(names, nm))
+			continue;
+		if ((v = malloc((size_t)pt->n * sizeof *v)) == NULL) {
+			e = TCOP_ENOMEM;
+			break;
+		}
+		for (uint32_t k = 0; k < pt->n; k++) {
+			v[k][0] = l.lon[pt->first + k];
+			v[k][1] = l.lat[pt->first + k];
+		}
+		snprintf(zname, sizeof zname, "%.50s%s%u", nm[0] ? nm : "shape",
+		    "-", i);
+		e = add_zone_v(r, zname, (const double (*)[2])v, (int)pt->n,
+		    mask);
+		free(v);
+		added++;
+	}
+	geo_layer_fini(&l);
+	if (e == TCOP_OK && added == 0)
+		return fail(c, TCOP_EFIELD, "zones: shapefile %s: no polygon "
+		    "matched", base);
+	return e;
+}
+
+static tcop_err
 add_zone(struct rctx *c, struct pic_rules *r, const char *name,
     const cJSON *ring, const cJSON *rules)
 {
 	double v[TCOP_AREA_MAX][2];
-	struct pic_zone *z, *nz;
-	const cJSON *p, *it;
+	const cJSON *p;
+	unsigned mask;
+	tcop_err e;
 	int n = 0;
 
 	if (!cJSON_IsArray(ring))
@@ -467,30 +577,9 @@ add_zone(struct rctx *c, struct pic_rules *r, const char *name,
 	if (n < 3)
 		return fail(c, TCOP_EFIELD, "zone %s: a ring needs 3 vertices",
 		    name);
-	if ((nz = realloc(r->zones, (size_t)(r->nzones + 1) * sizeof *nz)) ==
-	    NULL)
-		return TCOP_ENOMEM;
-	r->zones = nz;
-	z = &nz[r->nzones];
-	memset(z, 0, sizeof *z);
-	snprintf(z->name, sizeof z->name, "%s", name);
-	snprintf(z->id, sizeof z->id, "zone:%s", name);
-	z->rules = ~0u;
-	if (rules != NULL) {
-		z->rules = 0;
-		cJSON_ArrayForEach(it, rules) {
-			int rr = cJSON_IsString(it) ?
-			    rule_of_name(it->valuestring) : -1;
-			if (rr < 0)
-				return fail(c, TCOP_EFIELD, "zone %s: unknown "
-				    "rule in rules", name);
-			z->rules |= 1u << rr;
-		}
-	}
-	if (zone_set(z, (const double (*)[2])v, n) != TCOP_OK)
-		return TCOP_ENOMEM;
-	r->nzones++;
-	return TCOP_OK;
+	if ((e = rules_mask(c, name, rules, &mask)) != TCOP_OK)
+		return e;
+	return add_zone_v(r, name, (const double (*)[2])v, n, mask);
 }
 
 static tcop_err parse_zones(struct rctx *c, struct pic_rules *r,
@@ -584,6 +673,13 @@ parse_zones(struct rctx *c, struct pic_rules *r, const cJSON *a, int depth)
 			snprintf(nbuf, sizeof nbuf, "zone-%d", r->nzones);
 		if (!cJSON_IsObject(z))
 			e = fail(c, TCOP_EFIELD, "zones[%d]: want an object", i);
+		else if ((gj = cJSON_GetObjectItemCaseSensitive(z,
+		    "shapefile")) != NULL)
+			e = cJSON_IsString(gj) ? shp_zones(c, r, gj->valuestring,
+			    cJSON_GetObjectItemCaseSensitive(z, "names"),
+			    cJSON_GetObjectItemCaseSensitive(z, "rules")) :
+			    fail(c, TCOP_EFIELD, "zones[%d].shapefile: want a "
+			    "path without .shp", i);
 		else if ((gj = cJSON_GetObjectItemCaseSensitive(z,
 		    "geojson")) != NULL)
 			e = cJSON_IsString(gj) ? geojson_file(c, r,

@@ -6,8 +6,9 @@
  *
  * The parser copies what it needs into caller-visible structs and lets no
  * cJSON tree escape; zones and lists are allocated and freed by
- * rules_free(). Known limit: zones come from GeoJSON (inline or a file);
- * shapefile zones are not read yet.
+ * rules_free(). Zones come from inline rings, GeoJSON (inline or a file)
+ * or shapefiles; known limits: holes are not subtracted, and a zone may
+ * not cross the antimeridian.
  */
 #ifndef TCOP_PIC_RULES_H
 #define TCOP_PIC_RULES_H

@@ -64,6 +64,11 @@ check "campaign: one signature on 3 assets in 20 min" \
 	has "$j/camp.json" "campaign closed asset:chikura-cls,asset:yokohama-port-ot,asset:yokosuka-base"
 check "campaign: not for 3 assets over 3 hours" test "$(incs "$j/camp.json" | grep -c campaign)" = 1
 
+# zones from a shapefile named in a rules file
+"$TCOP" snapshot --replay "$T/shp.cap" --format geojson --rules "$TCOP_DATA/pic/taiwan-strait.json" --out "$T/shp.json"
+check "a shapefile zone: the dark contact in the Taiwan Strait" has "$T/shp.json" "dark-vessel open det:rf1:1"
+check "a shapefile zone: none for the contact east of Taiwan" hasnt "$T/shp.json" "dark-vessel open det:rf1:2"
+
 # --at: the picture before the campaign's third asset has no campaign
 snap "$T/camp.cap" 2026-11-18T10:00:00Z "$T/camp-early.json"
 check "--at: before the third asset, no campaign" hasnt "$T/camp-early.json" campaign

@@ -170,8 +170,16 @@ def camp():
                     signature="ET POLICY slow", signature_id=8, severity=3, asset=a))
     return e
 
+def shp():
+    # dark contacts in and out of the Taiwan Strait of the marine-areas
+    # shapefile (the zone comes from tests/data/pic/taiwan-strait.json)
+    return [ev("maritime/detection", T0, id="det:rf1:1", src="rf1", sensor="rf1",
+               ce=2000, lat=24.3, lon=119.5),
+            ev("maritime/detection", T0, id="det:rf1:2", src="rf1", sensor="rf1",
+               ce=2000, lat=22.0, lon=121.5)]
+
 SCEN = {"dark": dark, "pnt": pnt, "gap": gap, "jump": jump_idc,
-        "c2s": cyber_space, "conj": conj, "rdv": rdv, "camp": camp}
+        "c2s": cyber_space, "conj": conj, "rdv": rdv, "camp": camp, "shp": shp}
 
 if __name__ == "__main__":
     out = sys.argv[1]
