@@ -3,7 +3,10 @@
  * over the tracks, gating, and one-to-one global nearest neighbour by the
  * Hungarian method on each connected component of the gated pairs.
  *
- * The grid: cells of 0.05 deg; a track is binned at its position dead-
+ * The grid: cells of 0.05 deg (coarser if the tracks spread so wide that
+ * the box would need more than GRID_MAX_CELLS), directly indexed over the
+ * box that holds the tracks (crossing 180 if they do); a track is binned
+ * at its position dead-
  * reckoned to the grid's reference time tref (a full rebin, when a query
  * comes more than GRID_W from tref), and moved to its new position on each
  * report. A query at t within GRID_W of tref then finds every "near"
@@ -35,13 +38,17 @@
 #define ASSIGN_MAX 300
 
 struct grid {
-	int64_t *keys;     /* INT64_MIN: empty */
-	int32_t *heads;
-	size_t cap, used;
+	int32_t *heads;    /* ncell list heads (-1 empty), row-major */
+	size_t ncell, capcell;
+	double deg;        /* cell size, degrees (GRID_DEG or coarser) */
+	int64_t nxg;       /* cells around the globe at deg */
+	int64_t ix0, iy0, nx, ny; /* the box the cells cover */
 	int32_t *far;
 	size_t nfar, capfar;
 	tcop_ms tref;
 };
+
+#define GRID_MAX_CELLS (4u << 20)
 
 tcop_err
 grid_create(struct grid **out)
@@ -51,6 +58,7 @@ grid_create(struct grid **out)
 	if (g == NULL)
 		return TCOP_ENOMEM;
 	g->tref = TCOP_MS_NONE;
+	g->deg = GRID_DEG;
 	*out = g;
 	return TCOP_OK;
 }
@@ -60,54 +68,35 @@ grid_destroy(struct grid *g)
 {
 	if (g == NULL)
 		return;
-	free(g->keys);
 	free(g->heads);
 	free(g->far);
 	free(g);
 }
 
+/* Global cell coordinates of a point (ix wraps around the globe). */
+static void
+cell_xy(const struct grid *g, double lat, double lon, int64_t *ix,
+    int64_t *iy)
+{
+	int64_t x = (int64_t)floor((lon + 180) / g->deg);
+
+	*iy = (int64_t)floor((lat + 90) / g->deg);
+	*ix = ((x % g->nxg) + g->nxg) % g->nxg;
+}
+
+/* The cell index of global (ix, iy), or -1 outside the box. */
 static int64_t
-cell_of(double lat, double lon)
+cell_index(const struct grid *g, int64_t ix, int64_t iy)
 {
-	int64_t iy = (int64_t)floor((lat + 90) / GRID_DEG);
-	int64_t ix = (int64_t)floor((lon + 180) / GRID_DEG);
-	int64_t nx = (int64_t)llround(360 / GRID_DEG);
+	int64_t dx = ix - g->ix0, dy = iy - g->iy0;
 
-	return iy * 100000 + ((ix % nx) + nx) % nx;
-}
-
-static size_t
-cell_slot(const struct grid *g, int64_t key)
-{
-	uint64_t h = (uint64_t)key * 0x9E3779B97F4A7C15ull;
-	size_t i = (size_t)(h >> 20) & (g->cap - 1);
-
-	while (g->keys[i] != INT64_MIN && g->keys[i] != key)
-		i = (i + 1) & (g->cap - 1);
-	return i;
-}
-
-static bool
-cells_reset(struct grid *g, size_t want)
-{
-	size_t cap = 1024;
-
-	while (cap < want * 3)
-		cap *= 2;
-	if (cap != g->cap) {
-		int64_t *k = realloc(g->keys, cap * sizeof *k);
-		int32_t *h = k ? realloc(g->heads, cap * sizeof *h) : NULL;
-		if (k != NULL)
-			g->keys = k;
-		if (h == NULL)
-			return false;
-		g->heads = h;
-		g->cap = cap;
-	}
-	for (size_t i = 0; i < g->cap; i++)
-		g->keys[i] = INT64_MIN;
-	g->used = 0;
-	return true;
+	if (dy < 0 || dy >= g->ny)
+		return -1;
+	if (dx < 0)
+		dx += g->nxg;
+	if (dx >= g->nx)
+		return -1;
+	return dy * g->nx + dx;
 }
 
 static void
@@ -131,48 +120,37 @@ static void
 cell_unlink(pic *p, struct trk_x *x)
 {
 	struct gnode *n = &p->gn[x - p->tx];
-	struct grid *g = p->grid;
-	size_t s;
 
-	if (n->cell == INT64_MIN)
+	if (n->cell < 0)
 		return;
 	if (n->gprev >= 0)
 		p->gn[n->gprev].gnext = n->gnext;
-	else {
-		s = cell_slot(g, n->cell);
-		g->heads[s] = n->gnext;
-	}
+	else
+		p->grid->heads[n->cell] = n->gnext;
 	if (n->gnext >= 0)
 		p->gn[n->gnext].gprev = n->gprev;
-	n->cell = INT64_MIN;
+	n->cell = -1;
 	n->gnext = n->gprev = -1;
 }
 
-static void
-cell_link(pic *p, struct trk_x *x, double lat, double lon)
+/* Link x into the cell of (blat, blon); false if outside the box. */
+static bool
+cell_link(pic *p, int32_t idx)
 {
-	struct gnode *n = &p->gn[x - p->tx];
 	struct grid *g = p->grid;
-	int32_t idx = (int32_t)(x - p->tx);
-	int64_t key = cell_of(lat, lon);
-	size_t s;
+	struct gnode *n = &p->gn[idx];
+	int64_t ix, iy, c;
 
-	if (g->used * 2 >= g->cap)
-		return; /* full until the next rebin, which sizes it */
-	s = cell_slot(g, key);
-	if (g->keys[s] == INT64_MIN) {
-		g->keys[s] = key;
-		g->heads[s] = -1;
-		g->used++;
-	}
-	n->cell = key;
+	cell_xy(g, n->blat, n->blon, &ix, &iy);
+	if (g->heads == NULL || (c = cell_index(g, ix, iy)) < 0)
+		return false;
+	n->cell = c;
 	n->gprev = -1;
-	n->gnext = g->heads[s];
+	n->gnext = g->heads[c];
 	if (n->gnext >= 0)
 		p->gn[n->gnext].gprev = idx;
-	g->heads[s] = idx;
-	n->blat = lat;
-	n->blon = lon;
+	g->heads[c] = idx;
+	return true;
 }
 
 /* Keep what binning needs of the latest report, so that a rebin never
@@ -196,15 +174,14 @@ set_report(struct gnode *n, const struct track *tr)
 }
 
 /*
- * Bin x at its position dead-reckoned (flat earth: good to metres over
- * the minutes involved, and the prefilter has slack) to t; far if it
- * could leave the near bounds before the window ends.
+ * Where n is at t, dead-reckoned on a flat earth (good to metres over the
+ * minutes involved; the prefilter has slack), into blat/blon/bt; and
+ * whether it stays within the near bounds to the end of the window.
  */
-static void
-bin_at(pic *p, struct trk_x *x, tcop_ms t)
+static bool
+place(const pic *p, struct gnode *n, tcop_ms t)
 {
-	struct gnode *n = &p->gn[x - p->tx];
-	struct grid *g = p->grid;
+	const struct grid *g = p->grid;
 	double dt = (double)(t - n->rt) / 1000.0, lat, lon, sig;
 
 	lat = n->rlat + n->vn * dt / 111195.0;
@@ -216,13 +193,78 @@ bin_at(pic *p, struct trk_x *x, tcop_ms t)
 		lon += 360;
 	if (lat > 90 || lat < -90)
 		lat = n->rlat;
-	cell_link(p, x, lat, lon);
+	n->blat = lat;
+	n->blon = lon;
 	n->bt = t;
 	sig = p->rules.sigma_m + p->rules.sigma_frac * n->bspeed *
 	    fabs((double)(g->tref + GRID_W - n->rt)) / 1000.0;
-	if (sig > NEAR_SIGMA_M || llabs(t - g->tref) > GRID_W ||
-	    !(n->bspeed <= VNEAR_MS))
-		far_add(g, n, (int32_t)(x - p->tx));
+	return sig <= NEAR_SIGMA_M && llabs(t - g->tref) <= GRID_W &&
+	    n->bspeed <= VNEAR_MS;
+}
+
+/* Size the box to hold every placed node, coarsening the cells if the
+ * box would need more than GRID_MAX_CELLS. */
+static bool
+grid_box(pic *p)
+{
+	struct grid *g = p->grid;
+	int64_t y0 = INT64_MAX, y1 = INT64_MIN, ix, iy;
+	bool any = false, occ[360] = { false };
+
+	g->deg = GRID_DEG;
+	for (;;) {
+		g->nxg = (int64_t)llround(360 / g->deg);
+		y0 = INT64_MAX;
+		y1 = INT64_MIN;
+		memset(occ, 0, sizeof occ);
+		for (size_t i = 0; i < p->ntx; i++) {
+			const struct gnode *n = &p->gn[i];
+			if (p->tx[i].gone || n->rt == 0)
+				continue;
+			cell_xy(g, n->blat, n->blon, &ix, &iy);
+			y0 = iy < y0 ? iy : y0;
+			y1 = iy > y1 ? iy : y1;
+			occ[(int)floor(n->blon + 180) % 360] = true;
+			any = true;
+		}
+		if (!any) {
+			g->ix0 = g->iy0 = 0;
+			g->nx = g->ny = 1;
+			break;
+		}
+		/* the longitude span: the complement of the widest empty
+		 * run of whole degrees, so that a box may cross 180 */
+		int best = 0, bstart = 0;
+		for (int st = 0; st < 360; st++) {
+			int len = 0;
+			while (len < 360 && !occ[(st + len) % 360])
+				len++;
+			if (len > best) {
+				best = len;
+				bstart = st;
+			}
+		}
+		int d0 = (bstart + best) % 360, span = 360 - best;
+		g->ix0 = (int64_t)floor(d0 / g->deg);
+		g->nx = (int64_t)ceil((span ? span : 360) / g->deg) + 1;
+		if (g->nx > g->nxg)
+			g->nx = g->nxg;
+		g->iy0 = y0;
+		g->ny = y1 - y0 + 1;
+		if ((uint64_t)(g->nx * g->ny) <= GRID_MAX_CELLS)
+			break;
+		g->deg *= 2;
+	}
+	g->ncell = (size_t)(g->nx * g->ny);
+	if (g->ncell > g->capcell) {
+		int32_t *h = realloc(g->heads, g->ncell * sizeof *h);
+		if (h == NULL)
+			return false;
+		g->heads = h;
+		g->capcell = g->ncell;
+	}
+	memset(g->heads, 0xff, g->ncell * sizeof *g->heads);
+	return true;
 }
 
 static void
@@ -232,26 +274,37 @@ rebin(pic *p, tcop_ms t)
 
 	g->tref = t;
 	g->nfar = 0;
-	cells_reset(g, p->ntx);
 	for (size_t i = 0; i < p->ntx; i++) {
-		struct trk_x *x = &p->tx[i];
 		struct gnode *n = &p->gn[i];
-		n->cell = INT64_MIN;
+		n->cell = -1;
 		n->gnext = n->gprev = -1;
 		n->far = false;
-		if (!x->gone && n->rt != 0)
-			bin_at(p, x, t);
+		if (!p->tx[i].gone && n->rt != 0 && !place(p, n, t))
+			far_add(g, n, (int32_t)i);
+	}
+	if (!grid_box(p))
+		return;
+	for (size_t i = 0; i < p->ntx; i++) {
+		struct gnode *n = &p->gn[i];
+		if (p->tx[i].gone || n->rt == 0)
+			continue;
+		if (!cell_link(p, (int32_t)i))
+			far_add(g, n, (int32_t)i);
 	}
 }
 
 void
 grid_update(pic *p, struct trk_x *x, const struct track *tr)
 {
-	set_report(&p->gn[x - p->tx], tr);
-	if (p->grid->tref == TCOP_MS_NONE || p->grid->cap == 0)
-		return; /* binned at the first query */
+	int32_t idx = (int32_t)(x - p->tx);
+	struct gnode *n = &p->gn[idx];
+
+	set_report(n, tr);
+	if (p->grid->tref == TCOP_MS_NONE)
+		return; /* placed at the first query */
 	cell_unlink(p, x);
-	bin_at(p, x, tr->t_pos);
+	if (!place(p, n, tr->t_pos) | !cell_link(p, idx))
+		far_add(p->grid, n, idx);
 }
 
 void
@@ -265,33 +318,37 @@ size_t
 grid_near(pic *p, double lat, double lon, double radius_m, tcop_ms t,
     int32_t *out, size_t max)
 {
-	struct grid *g = p->grid;
+	struct grid *g;
 	double r = radius_m + VNEAR_MS * 2 * (GRID_W / 1000.0);
 	double dlat = r / 111195.0, c = cos(lat * M_PI / 180);
 	double dlon = c > 0.01 ? dlat / c : 360;
+	int64_t x0, y0, x1, y1;
 	size_t n = 0;
 
-	if (g->tref == TCOP_MS_NONE || llabs(t - g->tref) > GRID_W ||
-	    g->cap == 0 || g->used * 2 >= g->cap)
+	if (p->grid->tref == TCOP_MS_NONE || llabs(t - p->grid->tref) > GRID_W)
 		rebin(p, t);
+	g = p->grid;
 	if (dlon > 180)
 		dlon = 180;
-	int64_t iy0 = (int64_t)floor((lat - dlat + 90) / GRID_DEG);
-	int64_t iy1 = (int64_t)floor((lat + dlat + 90) / GRID_DEG);
-	int64_t ix0 = (int64_t)floor((lon - dlon + 180) / GRID_DEG);
-	int64_t ix1 = (int64_t)floor((lon + dlon + 180) / GRID_DEG);
-	int64_t nx = (int64_t)llround(360 / GRID_DEG);
-	for (int64_t iy = iy0 < 0 ? 0 : iy0; iy <= iy1; iy++) {
-		for (int64_t ix = ix0; ix <= ix1 && ix < ix0 + nx; ix++) {
-			int64_t wx = ((ix % nx) + nx) % nx;
-			size_t s = cell_slot(g, iy * 100000 + wx);
-			if (g->keys[s] == INT64_MIN)
-				continue;
-			for (int32_t i = g->heads[s]; i >= 0 && n < max;
-			    i = p->gn[i].gnext)
-				if (!p->gn[i].far)
-					out[n++] = i;
-		}
+	if (g->heads != NULL) {
+		cell_xy(g, lat - dlat, lon - dlon, &x0, &y0);
+		cell_xy(g, lat + dlat, lon + dlon, &x1, &y1);
+		if (dlon >= 180) {
+			x0 = 0;
+			x1 = g->nxg - 1;
+		} else if (x1 < x0)
+			x1 += g->nxg; /* across 180 */
+		for (int64_t iy = y0; iy <= y1; iy++)
+			for (int64_t ix = x0; ix <= x1 && ix < x0 + g->nxg;
+			    ix++) {
+				int64_t ci = cell_index(g, ix % g->nxg, iy);
+				if (ci < 0)
+					continue;
+				for (int32_t i = g->heads[ci]; i >= 0 && n < max;
+				    i = p->gn[i].gnext)
+					if (!p->gn[i].far)
+						out[n++] = i;
+			}
 	}
 	for (size_t i = 0; i < g->nfar && n < max; i++)
 		if (p->gn[g->far[i]].far && !p->tx[g->far[i]].gone)

@@ -244,7 +244,7 @@ pic_trk(pic *p, uint32_t mmsi, bool create)
 	p->txval[i] = (uint32_t)p->ntx;
 	memset(&p->gn[p->ntx], 0, sizeof p->gn[0]);
 	p->gn[p->ntx].gnext = p->gn[p->ntx].gprev = -1;
-	p->gn[p->ntx].cell = INT64_MIN;
+	p->gn[p->ntx].cell = -1;
 	x = &p->tx[p->ntx++];
 	memset(x, 0, sizeof *x);
 	x->mmsi = mmsi;

@@ -215,6 +215,32 @@ association_is_right_with_100k_tracks(void **state)
 }
 
 static void
+association_works_across_the_antimeridian(void **state)
+{
+	pic *p;
+	char err[128];
+	struct pic_entity e;
+
+	(void)state;
+	assert_int_equal(pic_create(&p, NULL, err, sizeof err), TCOP_OK);
+	/* tracks spread round the globe, one just west of 180 */
+	put_track(p, 1001, T0, 10.0, 179.9995);
+	put_track(p, 1002, T0, -30.0, 0.0);
+	put_track(p, 1003, T0, 60.0, -170.0);
+	put_track(p, 1004, T0, 10.0, -179.99);
+	/* a minute later, 300 m north of 1001's dead-reckoned position,
+	 * on the other side of 180 */
+	put_det(p, "det:x:1", T0 + 60000, 10.0 + (308.7 + 300) / 111195.0,
+	    -179.9999, 100);
+	pic_advance(p, T0 + 60000);
+	assert_true(pic_find(p, "det:x:1", &e));
+	assert_string_equal(e.state, "associated");
+	assert_string_equal(e.ref, "mmsi:1001");
+	assert_true(pic_check(p, err, sizeof err));
+	pic_destroy(p);
+}
+
+static void
 an_ack_applies_to_the_same_incident_everywhere(void **state)
 {
 	pic *a, *b;
@@ -281,6 +307,7 @@ main(void)
 		cmocka_unit_test(a_typo_in_the_rules_file_is_named),
 		cmocka_unit_test(the_assignment_is_global_not_greedy),
 		cmocka_unit_test(association_is_right_with_100k_tracks),
+		cmocka_unit_test(association_works_across_the_antimeridian),
 		cmocka_unit_test(an_ack_applies_to_the_same_incident_everywhere),
 		cmocka_unit_test(unknown_topics_and_bad_messages_are_counted),
 	};
