@@ -202,64 +202,55 @@ place(const pic *p, struct gnode *n, tcop_ms t)
 	    n->bspeed <= VNEAR_MS;
 }
 
-/* Size the box to hold every placed node, coarsening the cells if the
- * box would need more than GRID_MAX_CELLS. */
-static bool
-grid_box(pic *p)
-{
-	struct grid *g = p->grid;
-	int64_t y0 = INT64_MAX, y1 = INT64_MIN, ix, iy;
-	bool any = false, occ[360] = { false };
+/* What rebin learns of the placed nodes for sizing the box. */
+struct span {
+	double lat0, lat1;
+	bool occ[360];   /* whole degrees of longitude with a node */
+	bool any;
+};
 
-	g->deg = GRID_DEG;
-	for (;;) {
+/* Size the box to hold the span, coarsening the cells if it would need
+ * more than GRID_MAX_CELLS. The longitude range is the complement of the
+ * widest empty run of whole degrees, so that a box may cross 180. */
+static bool
+grid_box(struct grid *g, const struct span *sp)
+{
+	int best = 0, bstart = 0, d0, span;
+
+	for (int st = 0; st < 360 && sp->any; st++) {
+		int len = 0;
+		if (st > 0 && !sp->occ[st - 1] && !sp->occ[st])
+			continue; /* inside a run counted already */
+		while (len < 360 && !sp->occ[(st + len) % 360])
+			len++;
+		if (len > best) {
+			best = len;
+			bstart = st;
+		}
+	}
+	d0 = (bstart + best) % 360;
+	span = sp->any ? 360 - best : 1;
+	for (g->deg = GRID_DEG; ; g->deg *= 2) {
 		g->nxg = (int64_t)llround(360 / g->deg);
-		y0 = INT64_MAX;
-		y1 = INT64_MIN;
-		memset(occ, 0, sizeof occ);
-		for (size_t i = 0; i < p->ntx; i++) {
-			const struct gnode *n = &p->gn[i];
-			if (p->tx[i].gone || n->rt == 0)
-				continue;
-			cell_xy(g, n->blat, n->blon, &ix, &iy);
-			y0 = iy < y0 ? iy : y0;
-			y1 = iy > y1 ? iy : y1;
-			occ[(int)floor(n->blon + 180) % 360] = true;
-			any = true;
-		}
-		if (!any) {
-			g->ix0 = g->iy0 = 0;
-			g->nx = g->ny = 1;
-			break;
-		}
-		/* the longitude span: the complement of the widest empty
-		 * run of whole degrees, so that a box may cross 180 */
-		int best = 0, bstart = 0;
-		for (int st = 0; st < 360; st++) {
-			int len = 0;
-			while (len < 360 && !occ[(st + len) % 360])
-				len++;
-			if (len > best) {
-				best = len;
-				bstart = st;
-			}
-		}
-		int d0 = (bstart + best) % 360, span = 360 - best;
 		g->ix0 = (int64_t)floor(d0 / g->deg);
-		g->nx = (int64_t)ceil((span ? span : 360) / g->deg) + 1;
+		g->nx = (int64_t)ceil(span / g->deg) + 1;
 		if (g->nx > g->nxg)
 			g->nx = g->nxg;
-		g->iy0 = y0;
-		g->ny = y1 - y0 + 1;
+		g->iy0 = (int64_t)floor(((sp->any ? sp->lat0 : 0) + 90) / g->deg);
+		g->ny = (int64_t)floor(((sp->any ? sp->lat1 : 0) + 90) / g->deg) -
+		    g->iy0 + 1;
 		if ((uint64_t)(g->nx * g->ny) <= GRID_MAX_CELLS)
 			break;
-		g->deg *= 2;
 	}
 	g->ncell = (size_t)(g->nx * g->ny);
 	if (g->ncell > g->capcell) {
 		int32_t *h = realloc(g->heads, g->ncell * sizeof *h);
-		if (h == NULL)
+		if (h == NULL) {
+			free(g->heads);
+			g->heads = NULL;
+			g->capcell = 0;
 			return false;
+		}
 		g->heads = h;
 		g->capcell = g->ncell;
 	}
@@ -271,7 +262,11 @@ static void
 rebin(pic *p, tcop_ms t)
 {
 	struct grid *g = p->grid;
+	struct span sp;
 
+	memset(&sp, 0, sizeof sp);
+	sp.lat0 = 90;
+	sp.lat1 = -90;
 	g->tref = t;
 	g->nfar = 0;
 	for (size_t i = 0; i < p->ntx; i++) {
@@ -279,10 +274,16 @@ rebin(pic *p, tcop_ms t)
 		n->cell = -1;
 		n->gnext = n->gprev = -1;
 		n->far = false;
-		if (!p->tx[i].gone && n->rt != 0 && !place(p, n, t))
+		if (p->tx[i].gone || n->rt == 0)
+			continue;
+		if (!place(p, n, t))
 			far_add(g, n, (int32_t)i);
+		sp.lat0 = n->blat < sp.lat0 ? n->blat : sp.lat0;
+		sp.lat1 = n->blat > sp.lat1 ? n->blat : sp.lat1;
+		sp.occ[(int)(n->blon + 180) % 360] = true;
+		sp.any = true;
 	}
-	if (!grid_box(p))
+	if (!grid_box(g, &sp))
 		return;
 	for (size_t i = 0; i < p->ntx; i++) {
 		struct gnode *n = &p->gn[i];
