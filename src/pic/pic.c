@@ -958,18 +958,14 @@ ent_clear(struct pic_entity *o, enum pic_kind k)
 	o->nrel = -1;
 }
 
-static bool
-next_track(const pic *p, size_t *cur, struct pic_entity *o)
+static void
+fill_track(const pic *p, const struct track *tr, struct pic_entity *o)
 {
-	static __thread char idbuf[24];
-	const struct track *tr = track_next(p->tt, cur);
 	const struct trk_x *x;
 
-	if (tr == NULL)
-		return false;
 	ent_clear(o, PIC_TRACK);
-	snprintf(idbuf, sizeof idbuf, "mmsi:%u", tr->mmsi);
-	o->id = idbuf;
+	snprintf(o->idbuf, sizeof o->idbuf, "mmsi:%u", tr->mmsi);
+	o->id = o->idbuf;
 	o->label = tr->shipname;
 	o->state = track_state_name(track_state_at(p->tt, tr, p->now));
 	o->has_pos = tr->has_pos;
@@ -983,13 +979,22 @@ next_track(const pic *p, size_t *cur, struct pic_entity *o)
 	o->obj = tr;
 	x = pic_trk_find(p, tr->mmsi);
 	ent_meta(o, x ? &x->m : NULL, p->now);
+}
+
+static bool
+next_track(const pic *p, size_t *cur, struct pic_entity *o)
+{
+	const struct track *tr = track_next(p->tt, cur);
+
+	if (tr == NULL)
+		return false;
+	fill_track(p, tr, o);
 	return true;
 }
 
 static bool
 next_sat(const pic *p, size_t *cur, struct pic_entity *o)
 {
-	static __thread char idbuf[24];
 	const struct sat_obj *s;
 	struct strmap_ent *e;
 	double alt;
@@ -998,8 +1003,8 @@ next_sat(const pic *p, size_t *cur, struct pic_entity *o)
 		return false;
 	s = sat_cat_at(p->sats, *cur);
 	ent_clear(o, PIC_SAT);
-	snprintf(idbuf, sizeof idbuf, "norad:%u", s->el.norad);
-	o->id = idbuf;
+	snprintf(o->idbuf, sizeof o->idbuf, "norad:%u", s->el.norad);
+	o->id = o->idbuf;
 	o->label = s->el.name;
 	o->state = p->sat_t == TCOP_MS_NONE ? "unpositioned" : s->err ?
 	    "error" : "ok";
@@ -1017,15 +1022,14 @@ next_sat(const pic *p, size_t *cur, struct pic_entity *o)
 static bool
 next_asset(const pic *p, size_t *cur, struct pic_entity *o)
 {
-	static __thread char idbuf[TCOP_ID_MAX];
 	const struct asset *a;
 
 	if (p->as == NULL || *cur >= (size_t)assets_count(p->as))
 		return false;
 	a = assets_get(p->as, (int)*cur);
 	ent_clear(o, PIC_ASSET);
-	snprintf(idbuf, sizeof idbuf, "asset:%s", a->name);
-	o->id = idbuf;
+	snprintf(o->idbuf, sizeof o->idbuf, "asset:%s", a->name);
+	o->id = o->idbuf;
 	o->label = a->label[0] ? a->label : a->name;
 	o->state = a->kind;
 	o->has_pos = isfinite(a->lat) && isfinite(a->lon);
@@ -1046,8 +1050,7 @@ next_asset(const pic *p, size_t *cur, struct pic_entity *o)
 static bool
 next_alert(const pic *p, size_t *cur, struct pic_entity *o)
 {
-	static __thread char idbuf[TCOP_ID_MAX + 8];
-	static __thread char key[TCOP_ID_MAX + 200];
+	char key[TCOP_ID_MAX + 200];
 	const struct alert_row *r;
 	struct strmap_ent *e;
 
@@ -1056,10 +1059,10 @@ next_alert(const pic *p, size_t *cur, struct pic_entity *o)
 	r = alerts_row(p->al, *cur);
 	ent_clear(o, PIC_ALERT);
 	if (r->placed && strncmp(r->key, "asset:", 6) != 0)
-		snprintf(idbuf, sizeof idbuf, "asset:%s", r->key);
+		snprintf(o->idbuf, sizeof o->idbuf, "asset:%s", r->key);
 	else
-		snprintf(idbuf, sizeof idbuf, "%s", r->key);
-	o->id = idbuf;
+		snprintf(o->idbuf, sizeof o->idbuf, "%s", r->key);
+	o->id = o->idbuf;
 	o->label = r->signature;
 	o->state = pic_sev_name(r->severity >= 1 && r->severity <= 4 ?
 	    5 - r->severity : 1);
@@ -1149,18 +1152,23 @@ pic_find(const pic *p, const char *id, struct pic_entity *out)
 		tr = track_find(p->tt, (uint32_t)strtoul(id + 5, NULL, 10));
 		if (tr == NULL)
 			return false;
-		for (cur = 0; ; ) { /* the table's cursor is its slot */
-			size_t at = cur;
-			if (!next_track(p, &cur, out))
-				return false;
-			if (out->obj == tr)
-				return (void)at, true;
-		}
+		fill_track(p, tr, out);
+		return true;
 	}
 	if (strncmp(id, "norad:", 6) == 0) {
 		uint32_t n = (uint32_t)strtoul(id + 6, NULL, 10);
-		for (cur = 0; cur < sat_cat_count(p->sats); cur++)
-			if (sat_cat_at(p->sats, cur)->el.norad == n)
+		const struct sat_obj *s = sat_cat_find(p->sats, n), *s0;
+		size_t cnt = sat_cat_count(p->sats);
+		if (s == NULL || cnt == 0)
+			return false;
+		/* the catalogue is an array: its index from the pointer,
+		 * checked; else a walk */
+		s0 = sat_cat_at(p->sats, 0);
+		cur = (size_t)(s - s0);
+		if (s >= s0 && cur < cnt && sat_cat_at(p->sats, cur) == s)
+			return find_indexed(p, PIC_SAT, cur, out);
+		for (cur = 0; cur < cnt; cur++)
+			if (sat_cat_at(p->sats, cur) == s)
 				return find_indexed(p, PIC_SAT, cur, out);
 		return false;
 	}

@@ -87,6 +87,9 @@ struct pic_entity {
 	                        * mark: the referenced id; else "" */
 	const void *obj;       /* the underlying struct track, sat_obj,
 	                        * struct asset, alert_row; else NULL */
+	char idbuf[TCOP_ID_MAX + 8]; /* id may point here (tracks,
+	                        * satellites, assets, alerts): a copy of the
+	                        * struct keeps pointing at the original's */
 };
 
 /*
