@@ -47,7 +47,11 @@
 	X(NEUTRAL, "92", "#80ff80", "", "bold")                               \
 	X(UNKNOWN, "93", "#ffff60", "", "bold")                               \
 	X(SPACE, "95", "#ff80ff", "", "bold")                                 \
-	X(CYBER_ALERT, "91;1", "#ff3030", "", "bold")
+	X(CYBER_ALERT, "91;1", "#ff3030", "", "bold")                         \
+	X(INTERFERENCE, "33", "#ffa040", "", "")                              \
+	X(TRAIL, "37", "#909090", "", "dim")                                  \
+	X(HEADING, "1;4", "#ffffff", "", "bold")                              \
+	X(SELECT, "7", "#000000", "#ffff60", "reverse")
 
 enum canvas_role {
 #define CANVAS_ROLE_ENUM(name, sgr, fg, bg, mono) ROLE_##name,

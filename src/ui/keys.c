@@ -23,7 +23,7 @@ static const struct { const char *name; int key; } named[] = {
 };
 
 int
-key_by_name(const char *name, size_t len)
+keys_by_name(const char *name, size_t len)
 {
 	char buf[16];
 
@@ -53,7 +53,7 @@ key_by_name(const char *name, size_t len)
 }
 
 void
-key_name(int key, char *buf, size_t size)
+keys_name(int key, char *buf, size_t size)
 {
 	if (key > ' ' && key < 127) {
 		snprintf(buf, size, "%c", key);
@@ -144,7 +144,7 @@ keymap_bind(struct keymap *km, enum view_action a, const char *list,
 			break;
 		len = strcspn(p, " ");
 		if (nk == KEYMAP_MAX ||
-		    (keys[nk] = key_by_name(p, len)) == UK_NONE) {
+		    (keys[nk] = keys_by_name(p, len)) == UK_NONE) {
 			*bad = p;
 			return false;
 		}
@@ -190,7 +190,7 @@ keymap_keys_of(const struct keymap *km, enum view_action a, char *buf,
 
 		if (km->b[i].action != a)
 			continue;
-		key_name(km->b[i].key, k, sizeof k);
+		keys_name(km->b[i].key, k, sizeof k);
 		w = snprintf(buf + at, size - at, "%s%s", at ? " " : "", k);
 		if (w < 0 || (size_t)w >= size - at)
 			return;

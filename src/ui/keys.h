@@ -97,8 +97,8 @@ const char *view_action_word(enum view_action a);
 const char *view_action_help(enum view_action a);
 
 /* Key by name ("q", "Up", "C-l", "Enter", "F1", "Space"), UK_NONE if unknown. */
-int key_by_name(const char *name, size_t len);
+int keys_by_name(const char *name, size_t len);
 /* The name of key into buf ("?" for one not nameable). */
-void key_name(int key, char *buf, size_t size);
+void keys_name(int key, char *buf, size_t size);
 
 #endif
