@@ -1,0 +1,125 @@
+/*
+ * screen.h: the operator's screen composed in a canvas (no curses here):
+ * classification banner on the top and bottom rows, the map on the left,
+ * a side panel with a sortable, filterable list and a detail pane on the
+ * right, two status rows above the bottom banner, and the help overlay
+ * generated from the live key map.
+ *
+ *   row 0        banner: the highest marking of what is displayed
+ *   rows 1..H-4  map | side panel (list; detail below it when open)
+ *   row H-3      cursor lat/lon, span, region, picture time, frame rate,
+ *                link rate used (and its cap)
+ *   row H-2      per feed: connected, msgs/s, lost, rejected
+ *   row H-1      banner again
+ *
+ * The view state (struct view) is the viewer's: centre, zoom, selection,
+ * sort, filter, panes. The model (struct evstore) is only read. Drawing
+ * allocates nothing: the list index is sized at creation.
+ */
+#ifndef TCOP_SCREEN_H
+#define TCOP_SCREEN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "geo/proj.h"
+#include "geo/regions.h"
+#include "ui/canvas.h"
+#include "ui/evstore.h"
+#include "ui/keys.h"
+#include "ui/layers.h"
+
+/* ---- classification banner ---- */
+
+struct banner {
+	tcop_cls max;         /* highest marking seen */
+	int nrel;             /* -1: no REL TO possible (yet) */
+	bool started;         /* a marked item has set rel */
+	char rel[TCOP_REL_MAX][5];
+};
+
+void banner_init(struct banner *b);
+/* Account for one displayed item's marking and releasability. */
+void banner_add(struct banner *b, tcop_cls cls, int nrel,
+    const char rel[][5]);
+/*
+ * The banner text: "UNCLASSIFIED" when nothing is marked above U, else
+ * the marking ("SECRET"), with "//REL TO USA, AUS, JPN, FVEY" when every
+ * marked item is releasable to a common set: USA first, then trigraphs,
+ * then tetragraphs, each alphabetically. Returns the colour role.
+ */
+enum canvas_role banner_format(const struct banner *b, char *buf,
+    size_t size);
+
+/* ---- the view ---- */
+
+enum { PANE_MAP, PANE_LIST, PANE_COUNT };
+enum { LIST_EVENTS, LIST_OBJECTS, LIST_COUNT };
+
+struct screen_feed {
+	const char *url;
+	bool connected;
+	double rate;
+	uint64_t lost, rejected, received;
+};
+
+struct view {
+	struct viewport vp;
+	char region[REGION_NAME_MAX];
+	unsigned map_layers;      /* MAP_* */
+	struct layer_opts lo;     /* lo.selected points at sel_id */
+	int pane, list;
+	int sort_col;             /* column of the list; 0: arrival */
+	bool sort_rev;            /* reverse of the column's natural order */
+	char filter[64];
+	bool searching;           /* typing the filter */
+	int sel, top;             /* selected row and first row shown */
+	char sel_id[TCOP_ID_MAX]; /* the selection's entity id ("" none) */
+	uint64_t sel_n;           /* the selected event's arrival number */
+	bool detail, help, follow;
+	bool cursor_set;          /* a click put the cursor on the map */
+	double cur_lat, cur_lon;
+	char msg[160];            /* the last message for the operator */
+	double fps;               /* frames/s actually drawn */
+	long rate;                /* bytes/s actually written */
+	long max_rate;            /* the cap, 0 none */
+	int nfeeds;
+	const struct screen_feed *feeds;
+};
+
+struct screen;
+
+/* A screen for a store of at most `rows` events and `ents` entities. */
+struct screen *screen_create(size_t rows, size_t ents);
+void screen_destroy(struct screen *s);
+
+/* The map's size within a page of w x h. */
+void screen_map_size(int w, int h, int *mw, int *mh);
+
+/* Rebuild the list (after new events, a sort or a filter change). */
+void screen_list_update(struct screen *s, struct view *v,
+    const struct evstore *st);
+/* Rows in the list now. */
+int screen_list_len(const struct screen *s);
+/* Move the selection by d rows (clamped); updates sel_id / sel_n. */
+void screen_select(struct screen *s, struct view *v, const struct evstore *st,
+    int d);
+/* Select the entity with this id (a click on the map). */
+void screen_select_id(struct screen *s, struct view *v,
+    const struct evstore *st, const char *id);
+/* The column names of the current list, and how many there are. */
+int screen_columns(const struct view *v, const char *const **names);
+
+/*
+ * Compose the page (w x h) from the map canvas (already holding the base
+ * map and layers, screen_map_size()), the store and the view. prio (w*h)
+ * gets each cell's drawing priority: 0 banner, status and selection; 1
+ * map symbols; 2 panel; 3 base map.
+ */
+void screen_draw(struct screen *s, struct canvas *page, uint8_t *prio,
+    const struct canvas *map, const uint8_t *map_cells, struct view *v,
+    const struct evstore *st, const struct keymap *km,
+    const struct regions *rs);
+
+#endif
