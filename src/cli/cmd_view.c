@@ -1,13 +1,753 @@
 /*
- * cmd_view.c: `tcop view`. Not built yet: answers --help with the contract
- * of DESIGN.md and says so otherwise.
+ * cmd_view.c: `tcop view`, the operator's screen. One thread, one poll()
+ * over the terminal, the signal self-pipe and every feed's descriptor,
+ * with a timer for the next frame:
+ *
+ *   poll ─┬─ keys      → actions → view state, dirty
+ *         ├─ signals   → quit (restore the terminal) or resize
+ *         ├─ feeds     → feedbus_decode → event store, dirty
+ *         └─ timer     → frame: map (rasterised only on pan/zoom/resize),
+ *                        layers, page; copy the changed cells by priority
+ *                        within the link budget; one doupdate()
+ *
+ * Frames: at most --fps a second (default 4), and only when something
+ * changed (the status line's rates change once a second). The link budget
+ * (--max-rate BYTES/s) spaces frames by what the last one cost and limits
+ * a frame to the cells the budget pays for, sending the selection, the
+ * banner and status first, then map symbols, then the panel, then the base
+ * map; cells left over go in the next frame. The status line shows the
+ * bytes per second actually written.
+ *
+ * Memory: every buffer is allocated at start and on a resize; a frame
+ * allocates nothing. Logging goes to the status line while the terminal is
+ * ours, never to stderr over the screen. Known limits: --replay is not
+ * wired here yet (run `tcop replay` and view its URL); the incidents,
+ * tracks, satellites and alerts lists come with the picture model.
  */
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "cli/cli.h"
+#include "feed/bus.h"
+#include "geo/map.h"
+#include "geo/regions.h"
+#include "tty/tty.h"
+#include "ui/canvas.h"
+#include "ui/config.h"
+#include "ui/evstore.h"
+#include "ui/keys.h"
+#include "ui/layers.h"
+#include "ui/screen.h"
+
+#define VIEW_EVENTS 4096      /* events kept for the list */
+#define VIEW_ENTITIES 65536   /* positioned entities kept for the map */
+#define VIEW_DRAIN 2000       /* messages taken per poll round at most */
+#define VIEW_FEEDS_MAX 16
+
+static const char view_help[] =
+    "usage: tcop view [--feed URL]... [--config FILE] [--region NAME]\n"
+    "                 [--ascii] [--mono] [--max-rate BYTES/s] [--fps N]\n"
+    "                 [--projection equirect|mercator] [--no-mouse]\n"
+    "                 [--cert FILE --key FILE --ca FILE]\n"
+    "\n"
+    "The operator's screen: the map of the region with what the feeds\n"
+    "report on it, the lists, the detail of the selection, feed health.\n"
+    "\n"
+    "  --feed URL         subscribe to a publisher (repeatable; tcp://,\n"
+    "                     ipc://, tls+tcp://); default: the config's feeds\n"
+    "  --config FILE      default ~/.config/tcop/config.json if it exists\n"
+    "  --region NAME      start on a preset of maps/regions.json (wpac)\n"
+    "  --ascii            ASCII glyphs (also LANG=C, TERM=vt100)\n"
+    "  --mono             no colour\n"
+    "  --max-rate B       write at most B bytes/s to the terminal\n"
+    "  --fps N            at most N frames a second (1..30, default 4)\n"
+    "  --projection P     equirect (default) or mercator\n"
+    "  --no-mouse         do not ask the terminal for mouse clicks\n"
+    "\n"
+    "Keys: ? shows them all (generated from the live key map); q quits.\n"
+    "Not yet: --replay CAPTURE (use `tcop replay --listen URL` and --feed).\n";
+
+enum {
+	O_FEED = 256, O_CONFIG, O_REGION, O_ASCII, O_MONO, O_MAXRATE, O_FPS,
+	O_PROJ, O_NOMOUSE, O_CERT, O_KEY, O_CA, O_REPLAY, O_HELP
+};
+
+static const struct option view_longopts[] = {
+	{ "feed", required_argument, NULL, O_FEED },
+	{ "config", required_argument, NULL, O_CONFIG },
+	{ "region", required_argument, NULL, O_REGION },
+	{ "ascii", no_argument, NULL, O_ASCII },
+	{ "mono", no_argument, NULL, O_MONO },
+	{ "max-rate", required_argument, NULL, O_MAXRATE },
+	{ "fps", required_argument, NULL, O_FPS },
+	{ "projection", required_argument, NULL, O_PROJ },
+	{ "no-mouse", no_argument, NULL, O_NOMOUSE },
+	{ "cert", required_argument, NULL, O_CERT },
+	{ "key", required_argument, NULL, O_KEY },
+	{ "ca", required_argument, NULL, O_CA },
+	{ "replay", required_argument, NULL, O_REPLAY },
+	{ "help", no_argument, NULL, O_HELP },
+	{ NULL, 0, NULL, 0 },
+};
+
+struct view_opts {
+	const char *feeds[VIEW_FEEDS_MAX];
+	int nfeeds;
+	const char *config, *region;
+	bool ascii, mono, no_mouse;
+	long max_rate;   /* -1 unset */
+	int fps;         /* 0 unset */
+	int proj;        /* -1 unset */
+	struct net_tls tls;
+};
+
+/* Everything the loop owns. */
+struct app {
+	struct view_config cfg;
+	struct view v;
+	struct map *map;
+	struct regions regions;
+	feedbus *bus;
+	struct tty *tty;
+	struct evstore *st;
+	struct screen *scr;
+	struct canvas *page, *shown, *mapc;
+	uint8_t *prio, *cells;
+	struct screen_feed feeds[VIEW_FEEDS_MAX];
+	int nfeeds, fps;
+	bool ascii, quit, dirty, view_changed, list_dirty;
+	double bytes_per_cell;  /* measured, for the link budget */
+	long win_bytes;         /* bytes written in the current second */
+	tcop_ms win_start, next_frame, last_status;
+	int win_frames;
+	tcop_event ev;
+};
+
+static int
+view_option(struct view_opts *o, int c, const char *arg)
+{
+	long n;
+
+	switch (c) {
+	case O_FEED:
+		if (o->nfeeds == VIEW_FEEDS_MAX)
+			return cli_usage("view", "at most %d feeds", VIEW_FEEDS_MAX);
+		o->feeds[o->nfeeds++] = arg;
+		break;
+	case O_CONFIG: o->config = arg; break;
+	case O_REGION: o->region = arg; break;
+	case O_ASCII: o->ascii = true; break;
+	case O_MONO: o->mono = true; break;
+	case O_NOMOUSE: o->no_mouse = true; break;
+	case O_MAXRATE:
+		if (!cli_parse_long(arg, 0, 1000000000, &n))
+			return cli_usage("view", "--max-rate %s: want bytes/s, "
+			    "0..1e9", arg);
+		o->max_rate = n;
+		break;
+	case O_FPS:
+		if (!cli_parse_long(arg, 1, 30, &n))
+			return cli_usage("view", "--fps %s: want 1..30", arg);
+		o->fps = (int)n;
+		break;
+	case O_PROJ:
+		if (strcmp(arg, "mercator") == 0)
+			o->proj = PROJ_MERCATOR;
+		else if (strcmp(arg, "equirect") == 0 ||
+		    strcmp(arg, "equirectangular") == 0)
+			o->proj = PROJ_EQUIRECT;
+		else
+			return cli_usage("view", "--projection %s: want equirect "
+			    "or mercator", arg);
+		break;
+	case O_CERT: o->tls.cert = arg; break;
+	case O_KEY: o->tls.key = arg; break;
+	case O_CA: o->tls.ca = arg; break;
+	case O_REPLAY:
+		fprintf(stderr, "tcop view: --replay: not yet; run `tcop replay "
+		    "--listen URL %s` and view it with --feed URL\n", arg);
+		return CLI_USAGE;
+	default:
+		return cli_usage("view", "unknown option");
+	}
+	return -1;
+}
+
+static int
+view_args(struct view_opts *o, int argc, char **argv)
+{
+	int c, rc;
+
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "", view_longopts, NULL)) != -1) {
+		if (c == O_HELP) {
+			fputs(view_help, stdout);
+			return CLI_OK;
+		}
+		if (c == '?')
+			return cli_usage("view", "unknown or incomplete option %s",
+			    argv[optind - 1]);
+		if ((rc = view_option(o, c, optarg)) >= 0)
+			return rc;
+	}
+	if (optind < argc)
+		return cli_usage("view", "unexpected argument %s", argv[optind]);
+	return -1;
+}
+
+/* The config file: --config, else the user's if it exists. */
+static int
+load_config(struct app *a, const struct view_opts *o)
+{
+	char path[4096], why[600];
+	const char *home = getenv("HOME"), *xdg = getenv("XDG_CONFIG_HOME");
+	struct stat sb;
+
+	config_init(&a->cfg);
+	if (o->config != NULL)
+		snprintf(path, sizeof path, "%s", o->config);
+	else if (xdg != NULL && xdg[0] != '\0')
+		snprintf(path, sizeof path, "%s/tcop/config.json", xdg);
+	else if (home != NULL)
+		snprintf(path, sizeof path, "%s/.config/tcop/config.json", home);
+	else
+		return -1;
+	if (o->config == NULL && stat(path, &sb) != 0)
+		return -1;
+	if (config_load(&a->cfg, path, why, sizeof why) != TCOP_OK) {
+		fprintf(stderr, "tcop view: %s\n", why);
+		return o->config != NULL && errno == ENOENT ? CLI_USAGE : CLI_FAIL;
+	}
+	return -1;
+}
+
+static void
+view_log(void *arg, const char *line)
+{
+	struct app *a = arg;
+
+	snprintf(a->v.msg, sizeof a->v.msg, "%s", line);
+	a->dirty = true;
+}
+
+/* (Re)build the canvases for a w x h terminal. */
+static bool
+alloc_frame(struct app *a, int w, int h)
+{
+	int mw, mh;
+
+	canvas_destroy(a->page);
+	canvas_destroy(a->shown);
+	canvas_destroy(a->mapc);
+	free(a->prio);
+	free(a->cells);
+	if (w < 20)
+		w = 20;
+	if (h < 8)
+		h = 8;
+	screen_map_size(w, h, &mw, &mh);
+	a->page = canvas_create(w, h);
+	a->shown = canvas_create(w, h);
+	a->mapc = canvas_create(mw, mh);
+	a->prio = calloc((size_t)w * h, 1);
+	a->cells = calloc((size_t)mw * mh, 1);
+	if (a->shown != NULL) {
+		/* Nothing known on screen: every cell differs. */
+		for (int i = 0; i < w * h; i++)
+			a->shown->cells[i].ch = 0xffffffffu;
+	}
+	return a->page && a->shown && a->mapc && a->prio && a->cells;
+}
+
+static bool
+set_view(struct app *a, double lat, double lon, double span)
+{
+	return viewport_center(&a->v.vp, a->v.vp.proj, a->mapc->w, a->mapc->h,
+	    lat, lon, span) == TCOP_OK;
+}
+
+static void
+goto_region(struct app *a, int i)
+{
+	const struct region *r;
+
+	if (i < 0 || i >= a->regions.n)
+		return;
+	r = &a->regions.r[i];
+	snprintf(a->v.region, sizeof a->v.region, "%s", r->name);
+	set_view(a, r->lat, r->lon, r->span);
+	a->v.follow = false;
+	a->view_changed = true;
+}
+
+static void
+resize(struct app *a)
+{
+	int w, h;
+
+	tty_resize(a->tty);
+	tty_size(a->tty, &w, &h);
+	if (!alloc_frame(a, w, h)) {
+		a->quit = true;
+		return;
+	}
+	set_view(a, a->v.vp.center_lat, a->v.vp.center_lon, a->v.vp.span);
+	tty_touch(a->tty);
+	a->view_changed = a->dirty = true;
+}
+
+/* ==== keys ==== */
+
+static void
+search_key(struct app *a, int k)
+{
+	struct view *v = &a->v;
+	size_t n = strlen(v->filter);
+
+	if (k == UK_ENTER)
+		v->searching = false;
+	else if (k == UK_ESC) {
+		v->searching = false;
+		v->filter[0] = '\0';
+	} else if (k == UK_BACKSPACE) {
+		if (n > 0)
+			v->filter[n - 1] = '\0';
+	} else if (k >= ' ' && k < 127 && n + 1 < sizeof v->filter) {
+		v->filter[n] = (char)k;
+		v->filter[n + 1] = '\0';
+	}
+	v->sel = 0;
+	a->list_dirty = true;
+}
+
+static void
+pan(struct app *a, double dx, double dy)
+{
+	viewport_pan(&a->v.vp, dx * (a->mapc->w / 4 + 1),
+	    dy * (a->mapc->h / 4 + 1));
+	a->v.follow = false;
+	a->v.region[0] = '\0';
+	a->view_changed = true;
+}
+
+static void
+toggle(struct app *a, bool *b, const char *what)
+{
+	*b = !*b;
+	snprintf(a->v.msg, sizeof a->v.msg, "%s %s", what, *b ? "on" : "off");
+	a->view_changed = true;
+}
+
+static void
+act(struct app *a, enum view_action act_)
+{
+	struct view *v = &a->v;
+	int page = a->mapc->h - 2;
+
+	switch (act_) {
+	case VA_QUIT: a->quit = true; break;
+	case VA_HELP: v->help = !v->help; break;
+	case VA_PAN_LEFT: pan(a, -1, 0); break;
+	case VA_PAN_RIGHT: pan(a, 1, 0); break;
+	case VA_PAN_UP:
+		if (v->pane == PANE_LIST)
+			screen_select(a->scr, v, a->st, -1);
+		else
+			pan(a, 0, -1);
+		break;
+	case VA_PAN_DOWN:
+		if (v->pane == PANE_LIST)
+			screen_select(a->scr, v, a->st, 1);
+		else
+			pan(a, 0, 1);
+		break;
+	case VA_PAGE_UP: screen_select(a->scr, v, a->st, -page); break;
+	case VA_PAGE_DOWN: screen_select(a->scr, v, a->st, page); break;
+	case VA_ZOOM_IN: viewport_zoom(&v->vp, 2); a->view_changed = true; break;
+	case VA_ZOOM_OUT: viewport_zoom(&v->vp, 0.5); a->view_changed = true; break;
+	case VA_REGION_1: case VA_REGION_2: case VA_REGION_3: case VA_REGION_4:
+	case VA_REGION_5: case VA_REGION_6: case VA_REGION_7: case VA_REGION_8:
+	case VA_REGION_9:
+		goto_region(a, (int)(act_ - VA_REGION_1));
+		break;
+	case VA_NEXT_PANE: case VA_PREV_PANE:
+		v->pane = (v->pane + 1) % PANE_COUNT;
+		break;
+	case VA_NEXT_LIST:
+		v->list = (v->list + 1) % LIST_COUNT;
+		v->sel = v->top = 0;
+		v->sort_col = 0;
+		v->sort_rev = false;
+		a->list_dirty = true;
+		break;
+	case VA_SEARCH:
+		v->searching = true;
+		v->pane = PANE_LIST;
+		break;
+	case VA_DETAIL: v->detail = !v->detail; break;
+	case VA_FOLLOW:
+		if (v->sel_id[0] == '\0') {
+			snprintf(v->msg, sizeof v->msg, "follow: select something "
+			    "with a position first");
+			break;
+		}
+		v->follow = !v->follow;
+		snprintf(v->msg, sizeof v->msg, "follow %s%s", v->follow ?
+		    v->sel_id : "off", "");
+		a->view_changed = true;
+		break;
+	case VA_ACK:
+		snprintf(v->msg, sizeof v->msg, "acknowledge: select an incident "
+		    "(incidents come with the picture)");
+		break;
+	case VA_SORT:
+		v->sort_col = (v->sort_col + 1) % 7;
+		a->list_dirty = true;
+		break;
+	case VA_SORT_REVERSE: v->sort_rev = !v->sort_rev; a->list_dirty = true; break;
+	case VA_LAYER_MARITIME: toggle(a, &v->lo.maritime, "maritime"); break;
+	case VA_LAYER_SPACE: toggle(a, &v->lo.space, "space"); break;
+	case VA_LAYER_CYBER: toggle(a, &v->lo.cyber, "cyber"); break;
+	case VA_TRAILS: toggle(a, &v->lo.trails_all, "trails"); break;
+	case VA_BORDERS:
+		v->map_layers ^= MAP_BORDERS;
+		snprintf(v->msg, sizeof v->msg, "borders %s",
+		    v->map_layers & MAP_BORDERS ? "on" : "off");
+		a->view_changed = true;
+		break;
+	case VA_REDRAW: tty_touch(a->tty); break;
+	default: break;
+	}
+}
+
+static void
+click(struct app *a, int x, int y)
+{
+	int mw, mh;
+	struct view *v = &a->v;
+
+	screen_map_size(a->page->w, a->page->h, &mw, &mh);
+	if (y >= 1 && y <= mh && x < mw) {
+		const struct ev_ent *e = layers_pick(&v->vp, a->st, &v->lo, x,
+		    y - 1);
+		proj_cell_to_ll(&v->vp, x + 0.5, y - 1 + 0.5, &v->cur_lat,
+		    &v->cur_lon);
+		v->cursor_set = true;
+		if (e != NULL) {
+			if (v->list != LIST_OBJECTS) {
+				v->list = LIST_OBJECTS;
+				screen_list_update(a->scr, v, a->st);
+			}
+			screen_select_id(a->scr, v, a->st, e->id);
+		}
+	} else if (y >= 2 && y <= mh && x > mw) {
+		v->pane = PANE_LIST;
+		v->sel = v->top + (y - 2);
+		screen_select(a->scr, v, a->st, 0);
+	}
+}
+
+static void
+on_key(struct app *a, int k, int mx, int my)
+{
+	a->dirty = true;
+	if (k == UK_RESIZE) {
+		resize(a);
+		return;
+	}
+	a->v.msg[0] = '\0';
+	if (a->v.help && k != UK_MOUSE) {
+		a->v.help = false;
+		return;
+	}
+	if (a->v.searching) {
+		search_key(a, k);
+		return;
+	}
+	if (k == UK_MOUSE) {
+		click(a, mx, my);
+		return;
+	}
+	act(a, keymap_lookup(&a->cfg.keys, k));
+}
+
+/* ==== feeds ==== */
+
+static void
+drain_feeds(struct app *a)
+{
+	struct feed_msg m;
+
+	for (int n = 0; n < VIEW_DRAIN && feedbus_recv(a->bus, &m) == TCOP_OK;
+	    n++) {
+		if (feedbus_decode(a->bus, &m, &a->ev) != TCOP_OK ||
+		    a->ev.kind == TCOP_K_UNKNOWN)
+			continue;
+		evstore_add(a->st, &a->ev, m.feed);
+		a->list_dirty = a->dirty = true;
+	}
+}
+
+static void
+health(struct app *a, tcop_ms now)
+{
+	for (int i = 0; i < a->nfeeds; i++) {
+		const struct feed_health *h = feedbus_health(a->bus, i, now);
+		struct screen_feed *f = &a->feeds[i];
+
+		f->url = h->url;
+		f->connected = h->connected;
+		f->rate = h->rate;
+		f->lost = h->lost;
+		f->rejected = h->rejected;
+		f->received = h->received;
+	}
+}
+
+/* ==== frames ==== */
+
+static void
+follow(struct app *a)
+{
+	const struct ev_ent *e;
+
+	if (!a->v.follow || (e = evstore_ent(a->st, a->v.sel_id)) == NULL)
+		return;
+	if (fabs(e->lat - a->v.vp.center_lat) > 1e-9 ||
+	    fabs(e->lon - a->v.vp.center_lon) > 1e-9) {
+		set_view(a, e->lat, e->lon, a->v.vp.span);
+		a->view_changed = true;
+	}
+}
+
+static void
+frame(struct app *a, tcop_ms now)
+{
+	struct view *v = &a->v;
+	long budget = -1, bytes, left, cells;
+	double interval = 1000.0 / a->fps;
+
+	if (a->list_dirty) {
+		screen_list_update(a->scr, v, a->st);
+		a->list_dirty = false;
+	}
+	follow(a);
+	v->lo.selected = v->sel_id[0] ? v->sel_id : NULL;
+	if (map_render(a->map, &v->vp, v->map_layers, a->ascii, a->mapc) !=
+	    TCOP_OK)
+		snprintf(v->msg, sizeof v->msg, "%s", map_error(a->map));
+	layers_draw(a->mapc, &v->vp, a->st, &v->lo, a->cells);
+	screen_draw(a->scr, a->page, a->prio, a->mapc, a->cells, v, a->st,
+	    &a->cfg.keys, &a->regions);
+	if (v->max_rate > 0)
+		budget = (long)(v->max_rate * interval / 1000.0 /
+		    a->bytes_per_cell);
+	if (budget == 0)
+		budget = 1;
+	left = tty_blit(a->tty, a->page, a->shown, a->prio, 4, budget);
+	cells = budget < 0 ? -1 : budget;
+	bytes = tty_flush(a->tty);
+	if (bytes > 0) {
+		long sent = cells;
+		if (sent < 0 || left == 0)
+			sent = 0;
+		a->win_bytes += bytes;
+		if (sent > 0)
+			a->bytes_per_cell = 0.7 * a->bytes_per_cell +
+			    0.3 * ((double)bytes / (double)sent);
+	}
+	a->win_frames++;
+	a->dirty = left > 0;
+	a->view_changed = false;
+	/* Space the frames by what this one cost on the link. */
+	a->next_frame = now + (tcop_ms)interval;
+	if (v->max_rate > 0 && bytes > 0) {
+		tcop_ms cost = (tcop_ms)(bytes * 1000 / v->max_rate);
+		if (cost > a->next_frame - now)
+			a->next_frame = now + cost;
+	}
+}
+
+static void
+tick(struct app *a, tcop_ms now)
+{
+	if (now - a->win_start < 1000)
+		return;
+	a->v.rate = (long)(a->win_bytes * 1000 / (now - a->win_start));
+	a->v.fps = a->win_frames * 1000.0 / (double)(now - a->win_start);
+	a->win_bytes = 0;
+	a->win_frames = 0;
+	a->win_start = now;
+	health(a, now);
+	a->dirty = true;
+}
+
+static int
+loop(struct app *a)
+{
+	while (!a->quit) {
+		struct pollfd fds[VIEW_FEEDS_MAX + 2];
+		tcop_ms now = tcop_mono_ms(), wait;
+		int n = 2, mx = 0, my = 0, k, sig;
+		bool winch = false;
+
+		fds[0] = (struct pollfd){ .fd = tty_input_fd(a->tty), .events = POLLIN };
+		fds[1] = (struct pollfd){ .fd = tty_signal_fd(a->tty), .events = POLLIN };
+		n += feedbus_pollfds(a->bus, fds + 2, VIEW_FEEDS_MAX);
+		wait = a->dirty ? a->next_frame - now : 1000 - (now - a->win_start);
+		if (wait < 0)
+			wait = 0;
+		if (wait > 1000)
+			wait = 1000;
+		if (poll(fds, (nfds_t)n, (int)wait) < 0 && errno != EINTR)
+			return CLI_FAIL;
+		if ((sig = tty_signals(a->tty, &winch)) != 0)
+			return 128 + sig;
+		if (winch)
+			resize(a);
+		while ((k = tty_key(a->tty, &mx, &my)) != UK_NONE && !a->quit)
+			on_key(a, k, mx, my);
+		drain_feeds(a);
+		now = tcop_mono_ms();
+		tick(a, now);
+		if ((a->dirty || a->view_changed) && now >= a->next_frame)
+			frame(a, now);
+	}
+	return CLI_OK;
+}
+
+/* ==== set-up ==== */
+
+static int
+setup(struct app *a, const struct view_opts *o, int *rip)
+{
+	char why[4400], path[4200];
+	const char *region = o->region ? o->region :
+	    a->cfg.region[0] ? a->cfg.region : "wpac";
+	int ri = -1;
+
+	if (map_create(&a->map, NULL, why, sizeof why) != TCOP_OK) {
+		fprintf(stderr, "tcop view: %s\n", why);
+		return CLI_FAIL;
+	}
+	snprintf(path, sizeof path, "%s/regions.json", map_dir(a->map));
+	if (regions_load(&a->regions, path, why, sizeof why) != TCOP_OK) {
+		fprintf(stderr, "tcop view: %s\n", why);
+		return CLI_FAIL;
+	}
+	for (int i = 0; i < a->regions.n; i++)
+		if (strcmp(a->regions.r[i].name, region) == 0)
+			ri = i;
+	if (ri < 0) {
+		fprintf(stderr, "tcop view: --region %s: no such region in %s\n",
+		    region, path);
+		return CLI_USAGE;
+	}
+	if (feedbus_create(&a->bus) != TCOP_OK)
+		return CLI_FAIL;
+	for (int i = 0; i < o->nfeeds; i++)
+		if (feedbus_add(a->bus, o->feeds[i], "", &o->tls) != TCOP_OK)
+			return CLI_USAGE;
+	if (o->nfeeds == 0)
+		for (int i = 0; i < a->cfg.nfeeds; i++)
+			if (feedbus_add(a->bus, a->cfg.feeds[i], "", &o->tls) !=
+			    TCOP_OK)
+				return CLI_USAGE;
+	a->nfeeds = feedbus_count(a->bus);
+	a->st = evstore_create(VIEW_EVENTS, VIEW_ENTITIES);
+	a->scr = screen_create(VIEW_EVENTS, VIEW_ENTITIES);
+	if (a->st == NULL || a->scr == NULL) {
+		fprintf(stderr, "tcop view: out of memory\n");
+		return CLI_FAIL;
+	}
+	*rip = ri;
+	return -1;
+}
+
+static void
+view_init(struct app *a, const struct view_opts *o)
+{
+	struct view *v = &a->v;
+
+	v->vp.proj = o->proj >= 0 ? (enum proj_kind)o->proj :
+	    a->cfg.projection >= 0 ? (enum proj_kind)a->cfg.projection :
+	    PROJ_EQUIRECT;
+	v->map_layers = MAP_LAYERS_DEFAULT;
+	v->lo.maritime = v->lo.space = v->lo.cyber = v->lo.other = true;
+	v->lo.labels = true;
+	v->lo.ascii = a->ascii;
+	v->max_rate = o->max_rate >= 0 ? o->max_rate :
+	    a->cfg.max_rate >= 0 ? a->cfg.max_rate : 0;
+	v->feeds = a->feeds;
+	v->nfeeds = a->nfeeds;
+	a->fps = o->fps > 0 ? o->fps : a->cfg.fps > 0 ? a->cfg.fps : 4;
+	a->bytes_per_cell = 12;
+}
+
+static void
+teardown(struct app *a)
+{
+	tty_close(a->tty);
+	tcop_log_set_sink(NULL, NULL);
+	canvas_destroy(a->page);
+	canvas_destroy(a->shown);
+	canvas_destroy(a->mapc);
+	free(a->prio);
+	free(a->cells);
+	screen_destroy(a->scr);
+	evstore_destroy(a->st);
+	feedbus_destroy(a->bus);
+	map_destroy(a->map);
+}
 
 int
 cmd_view(int argc, char **argv)
 {
-	return cli_not_yet(argc, argv,
-	    "usage: tcop view [--feed URL]... [--config FILE] [--region NAME]\n"
-	    "                 [--replay CAPTURE]... [--ascii]\n");
+	struct view_opts o = { .max_rate = -1, .proj = -1 };
+	struct app *a;
+	struct tty_opts to;
+	char why[256];
+	int rc, ri, w, h;
+
+	if ((rc = view_args(&o, argc, argv)) >= 0)
+		return rc;
+	if ((a = calloc(1, sizeof *a)) == NULL)
+		return CLI_FAIL;
+	if ((rc = load_config(a, &o)) >= 0 || (rc = setup(a, &o, &ri)) >= 0) {
+		teardown(a);
+		free(a);
+		return rc;
+	}
+	to = (struct tty_opts){ .in_fd = 0, .out_fd = 1,
+		.ascii = o.ascii || a->cfg.ascii == 1, .mono = o.mono,
+		.mouse = !o.no_mouse, .colours = a->cfg.colours };
+	if (tty_open(&a->tty, &to, why, sizeof why) != TCOP_OK) {
+		fprintf(stderr, "tcop view: %s\n", why);
+		teardown(a);
+		free(a);
+		return CLI_FAIL;
+	}
+	tcop_log_set_sink(view_log, a);
+	a->ascii = tty_ascii(a->tty);
+	view_init(a, &o);
+	tty_size(a->tty, &w, &h);
+	rc = CLI_FAIL;
+	if (alloc_frame(a, w, h)) {
+		goto_region(a, ri);
+		a->win_start = a->next_frame = tcop_mono_ms();
+		a->dirty = true;
+		health(a, a->win_start);
+		rc = loop(a);
+	}
+	teardown(a);
+	free(a);
+	return rc;
 }

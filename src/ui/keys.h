@@ -28,7 +28,7 @@ enum {
 #define VIEW_ACTIONS(X)                                                   \
 	X(QUIT, "quit", "q", "quit")                                      \
 	X(HELP, "help", "? F1", "this help")                              \
-	X(PAN_LEFT, "pan-left", "Left h", "pan west (in a list: -)")      \
+	X(PAN_LEFT, "pan-left", "Left h", "pan west")      \
 	X(PAN_RIGHT, "pan-right", "Right l", "pan east")                  \
 	X(PAN_UP, "pan-up", "Up k", "pan north (in a list: previous row)") \
 	X(PAN_DOWN, "pan-down", "Down j", "pan south (in a list: next row)") \

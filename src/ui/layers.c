@@ -214,7 +214,7 @@ layers_draw(struct canvas *c, const struct viewport *vp,
 	size_t n = (size_t)c->w * c->h;
 	int on = 0, x, y;
 	const struct ev_ent *sel = NULL;
-	double lim = o->label_nm_per_cell > 0 ? o->label_nm_per_cell : 2.0;
+	double lim = o->label_nm_per_cell > 0 ? o->label_nm_per_cell : 5.0;
 
 	memset(scratch, 0, n);
 	for (size_t i = 0; i < s->nent; i++) {

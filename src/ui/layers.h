@@ -29,7 +29,7 @@ struct layer_opts {
 	bool maritime, space, cyber, other; /* which domains to draw */
 	bool trails_all;                    /* trails for every entity */
 	bool labels;                        /* names (when zoomed in) */
-	double label_nm_per_cell;           /* labels when a cell is at most this; 0: 2 NM */
+	double label_nm_per_cell;           /* labels when a cell is at most this; 0: 5 NM */
 	const char *selected;               /* entity id, or NULL */
 };
 

@@ -389,8 +389,10 @@ ev_line(const struct ev_row *r, char *buf, size_t size)
 	char t[40];
 
 	fmt_time(r->t, t, sizeof t);
-	snprintf(buf, size, "%-8.8s %-18.18s %-16.16s %s",
-	    strlen(t) >= 19 ? t + 11 : t, r->topic, r->id, r->name);
+	const char *k = strchr(r->topic, '/');
+
+	snprintf(buf, size, "%-8.8s %-12.12s %-16.16s %s",
+	    strlen(t) >= 19 ? t + 11 : t, k ? k + 1 : r->topic, r->id, r->name);
 }
 
 static void
