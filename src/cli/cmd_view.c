@@ -288,12 +288,12 @@ goto_region(struct app *a, int i)
 	a->view_changed = true;
 }
 
+/* The terminal's size changed (curses knows it: KEY_RESIZE). */
 static void
 resize(struct app *a)
 {
 	int w, h;
 
-	tty_resize(a->tty);
 	tty_size(a->tty, &w, &h);
 	if (!alloc_frame(a, w, h)) {
 		a->quit = true;
@@ -612,7 +612,7 @@ loop(struct app *a)
 		if ((sig = tty_signals(a->tty, &winch)) != 0)
 			return 128 + sig;
 		if (winch)
-			resize(a);
+			tty_resize(a->tty); /* curses then sends UK_RESIZE */
 		while ((k = tty_key(a->tty, &mx, &my)) != UK_NONE && !a->quit)
 			on_key(a, k, mx, my);
 		drain_feeds(a);

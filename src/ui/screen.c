@@ -473,29 +473,43 @@ addf(char *buf, size_t at, size_t size, const char *fmt, ...)
 	return n < 0 ? at : (at + (size_t)n < size ? at + (size_t)n : size - 1);
 }
 
-/* The raw JSON one member a line: "key: value" (nested values as text). */
+/*
+ * The raw JSON one member a line, "key: value" (nested values as their
+ * text): a scan, not a parse, of JSON the decoder already accepted.
+ */
 static size_t
 json_members(const char *j, size_t len, char *buf, size_t at, size_t size)
 {
 	int depth = 0;
-	bool str = false, esc = false;
+	bool str = false, esc = false, key = false;
 
 	at = addf(buf, at, size, "%s", "-- raw JSON --\n");
-	for (size_t i = 0; i < len && at < size - 2; i++) {
+	for (size_t i = 0; i < len && at < size - 3; i++) {
 		char ch = j[i];
 
 		if (str) {
-			buf[at++] = ch;
 			if (esc)
 				esc = false;
 			else if (ch == '\\')
 				esc = true;
-			else if (ch == '"')
+			else if (ch == '"') {
 				str = false;
+				if (key) {
+					key = false;
+					continue;
+				}
+			}
+			buf[at++] = ch;
 			continue;
 		}
-		if (ch == '"')
+		if (ch == '"') {
 			str = true;
+			if (depth == 1 && (i == 0 || j[i - 1] == '{' ||
+			    j[i - 1] == ',')) {
+				key = true;
+				continue;
+			}
+		}
 		if ((ch == '{' || ch == '[') && depth++ == 0)
 			continue;
 		if ((ch == '}' || ch == ']') && --depth == 0)
@@ -504,7 +518,9 @@ json_members(const char *j, size_t len, char *buf, size_t at, size_t size)
 			buf[at++] = '\n';
 			continue;
 		}
-		buf[at++] = ch == ':' && depth == 1 ? '=' : ch;
+		buf[at++] = ch;
+		if (ch == ':' && depth == 1)
+			buf[at++] = ' ';
 	}
 	buf[at] = '\0';
 	return at;
@@ -533,19 +549,14 @@ detail_build(struct screen *s, const struct view *v, const struct evstore *st)
 	}
 	if (r == NULL)
 		return;
-	fmt_time(r->t, t, sizeof t);
-	at = addf(s->detail, at, sz, "topic %s\nid %s\nsrc %s\nt %s\ncls %s\n",
-	    r->topic, r->id, r->src, t,
+	at = addf(s->detail, at, sz, "%s %s\ncls %s", r->topic, r->id,
 	    r->cls ? tcop_cls_name(r->cls) : "(unmarked)");
 	if (r->nrel >= 0) {
-		at = addf(s->detail, at, sz, "rel");
+		at = addf(s->detail, at, sz, " rel");
 		for (int i = 0; i < r->nrel; i++)
 			at = addf(s->detail, at, sz, " %s", r->rel[i]);
-		at = addf(s->detail, at, sz, "\n");
 	}
-	if (r->has_pos)
-		at = addf(s->detail, at, sz, "lat %.5f lon %.5f\n", r->lat,
-		    r->lon);
+	at = addf(s->detail, at, sz, "%s", "\n");
 	at = json_members(r->json, r->json_len, s->detail, at, sz);
 	if (r->json_cut)
 		addf(s->detail, at, sz, "\n(cut at %d bytes)", EVSTORE_JSON_MAX);
@@ -733,7 +744,7 @@ screen_draw(struct screen *s, struct canvas *page, uint8_t *prio,
 		    '|' : ':', ROLE_GRATICULE);
 		prio[y * page->w + mw] = 2;
 	}
-	lh = v->detail ? mh / 2 : mh;
+	lh = v->detail ? mh / 3 : mh;
 	if (pw > 0) {
 		draw_list(s, page, prio, px, 1, pw, lh, v, st);
 		if (v->detail)

@@ -1,0 +1,125 @@
+#!/bin/sh
+# view_tmux.sh: `tcop view` in a real terminal (a private tmux server), fed
+# by `tcop feed jsonl`: what an operator sees at 120x40 in braille and at
+# 80x24 on a plain vt100 in ASCII; zoom, pan, region jump, help, search,
+# detail, resize; and the terminal back in its own mode (`stty -g` before
+# and after, inside the pane) after q and after SIGTERM.
+. "$(dirname "$0")/lib.sh"
+command -v tmux >/dev/null || { ok "tmux not installed: skipped"; finish; }
+SOCK0="tcop-view-$$"
+SOCK=$SOCK0
+EV="$TCOP_DATA/view/events.txt"
+tm() { tmux -u -L "$SOCK" -f /dev/null "$@"; }
+shot() { tm capture-pane -p -t v; }
+has() { shot | grep -q -- "$1"; }
+hasnt() { ! shot | grep -q -- "$1"; }
+cleanup_tmux() { for s in big term vt100; do tmux -L "$SOCK0-$s" kill-server 2>/dev/null; done; }
+trap 'cleanup_tmux; _cleanup' EXIT INT TERM
+
+cat > "$T/inner.sh" <<'IN'
+#!/bin/sh
+# $1 dir, $2 feed URL, rest: options for tcop view
+d=$1; url=$2; shift 2
+stty -g > "$d/before"
+"$TCOP" view --feed "$url" --no-mouse "$@" </dev/tty 2>"$d/view.err" &
+echo $! > "$d/pid"
+wait $!
+echo $? > "$d/rc"
+stty -g > "$d/after"
+echo VIEW-DONE
+IN
+
+# start DIR W H ENV... -- VIEW-OPTIONS...: a feed and a viewer in a pane.
+start() {
+	d=$1 w=$2 h=$3; shift 3
+	mkdir -p "$d"
+	url="ipc://$d/feed.ipc"
+	bg "$TCOP" feed jsonl --listen "$url" --wait-subscribers 1 --linger 60 \
+		-q "$EV" 2> "$d/feed.err"
+	envs=""
+	while [ "$1" != "--" ]; do envs="$envs $1"; shift; done
+	shift
+	tm kill-server 2>/dev/null
+	SOCK="$SOCK0-$(basename "$d")"
+	tm new-session -d -x "$w" -y "$h" -s v \
+		"env TCOP='$TCOP' ASAN_OPTIONS='$ASAN_OPTIONS' $envs sh '$T/inner.sh' '$d' '$url' $*; sleep 30"
+}
+
+# ---- 120x40, UTF-8: braille map, events, banner, health -------------------
+D="$T/big"
+start "$D" 120 40 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen -- --region tsushima
+check "120x40: the screen comes up with the events" wait_for 15 has "EVENTS 6"
+shot > "$D/first.txt"
+check "120x40: banner shows the highest marking, REL TO in order" \
+	sh -c "head -1 '$D/first.txt' | grep -q 'CONFIDENTIAL//REL TO USA, JPN' &&
+	       tail -1 '$D/first.txt' | grep -q 'CONFIDENTIAL//REL TO USA, JPN'"
+check "120x40: the coastline is drawn in braille" \
+	test "$(python3 -c "import sys; print(sum(1 for c in open(sys.argv[1], encoding='utf-8').read() if 0x2801 <= ord(c) <= 0x28ff))" "$D/first.txt")" -gt 500
+check "120x40: the newest event is listed first" \
+	sh -c "grep -n 'note:1' '$D/first.txt' | head -1 | cut -d: -f1 > '$D/a'; grep -n 'mmsi:431000001' '$D/first.txt' | head -1 | cut -d: -f1 > '$D/b'; [ \$(cat '$D/a') -lt \$(cat '$D/b') ]"
+check "120x40: ships, the alert and the jamming area are on the map" \
+	sh -c "grep -q '↗' '$D/first.txt' && grep -q '!' '$D/first.txt' && grep -q '∘' '$D/first.txt' && grep -q '╱' '$D/first.txt'"
+check "120x40: ship names are labelled at this zoom" grep -q "KAIYO MARU" "$D/first.txt"
+check "120x40: feed health: connected, no loss, no rejection" \
+	wait_for 5 has "feed.ipc up .* lost 0 rej 0"
+check "120x40: status shows region and picture time" \
+	sh -c "grep -q '| tsushima |' '$D/first.txt' && grep -q '2026-11-26T23:00:12Z' '$D/first.txt'"
+
+tm send-keys -t v +
+check "zoom in halves the span" wait_for 5 has "span 1.50"
+tm send-keys -t v -
+check "zoom out doubles it back" wait_for 5 has "span 3.00"
+tm send-keys -t v l
+check "pan east moves the centre east" wait_for 5 has "34.30N 130.[0-9][0-9]E"
+tm send-keys -t v 2
+check "key 2 jumps to the second region (japan)" wait_for 5 has "| japan |"
+tm send-keys -t v 6
+check "key 6 jumps back to tsushima" wait_for 5 has "| tsushima |"
+tm send-keys -t v ?
+check "? shows the help overlay" wait_for 5 has "KEYS (rebind"
+check "help lists the bindings" sh -c "tmux -u -L '$SOCK' capture-pane -p -t v | grep -q 'q  *quit'"
+tm send-keys -t v x
+check "any key closes the help" wait_for 5 hasnt "KEYS (rebind"
+tm send-keys -t v / K A I Y O Enter
+check "/ filters the list (KAIYO: one event)" wait_for 5 has "EVENTS 1.*/KAIYO"
+tm send-keys -t v Enter
+check "Enter opens the detail with every raw field" \
+	wait_for 5 has 'shipname: "KAIYO MARU"'
+check "the detail names the source" has 'src: "aisrx-naha"'
+check "the detail names the marking" has "cls U"
+tm send-keys -t v Enter / BSpace BSpace BSpace BSpace BSpace Enter
+check "clearing the filter shows all events again" wait_for 5 has "EVENTS 6"
+tm resize-window -t v -x 90 -y 30
+check "after a resize the bottom banner is on the last row" \
+	wait_for 5 sh -c "tmux -u -L '$SOCK' capture-pane -p -t v | sed -n 30p | grep -q CONFIDENTIAL"
+check "after a resize rows are the new width" \
+	sh -c "tmux -u -L '$SOCK' capture-pane -p -t v | sed -n 29p | grep -q 'feed.ipc up\\|feed up'"
+tm send-keys -t v q
+check "q quits (exit 0)" wait_for 10 sh -c "test -f '$D/rc' && test \"\$(cat '$D/rc')\" = 0"
+check "after q the terminal is back in its mode (stty -g)" cmp -s "$D/before" "$D/after"
+check "the viewer wrote nothing on stderr" test ! -s "$D/view.err"
+
+# ---- SIGTERM restores the terminal -----------------------------------------
+D="$T/term"
+start "$D" 100 30 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen -- --region tsushima
+wait_for 15 has "EVENTS 6" || notok "SIGTERM run: screen up"
+kill -TERM "$(cat "$D/pid")"
+check "SIGTERM ends the viewer (status 143)" wait_for 10 sh -c "test -f '$D/rc' && test \"\$(cat '$D/rc')\" = 143"
+check "after SIGTERM the terminal is back in its mode (stty -g)" cmp -s "$D/before" "$D/after"
+
+# ---- 80x24, LANG=C TERM=vt100: ASCII, monochrome ---------------------------
+D="$T/vt100"
+start "$D" 80 24 LANG=C LC_ALL=C TERM=vt100 -- --region tsushima
+check "80x24 vt100: the screen comes up" wait_for 15 has "EVENTS 6"
+shot > "$D/first.txt"
+check "80x24 vt100: no braille, ASCII coast and land" \
+	sh -c "! grep -q '[⠁-⣿]' '$D/first.txt' && grep -q '#' '$D/first.txt' && grep -q ':::' '$D/first.txt'"
+check "80x24 vt100: ASCII ship glyphs and the jamming hatch" \
+	sh -c "grep -q '/' '$D/first.txt' && grep -q 'o' '$D/first.txt'"
+check "80x24 vt100: banner top and bottom" \
+	sh -c "head -1 '$D/first.txt' | grep -q CONFIDENTIAL && sed -n 24p '$D/first.txt' | grep -q CONFIDENTIAL"
+check "80x24 vt100: health on the status row" grep -q "up .* lost 0 rej 0" "$D/first.txt"
+kill -HUP "$(cat "$D/pid")"
+check "SIGHUP ends the viewer and restores the terminal" \
+	wait_for 10 sh -c "test -f '$D/after' && cmp -s '$D/before' '$D/after'"
+finish
