@@ -20,9 +20,11 @@
  *
  * Memory: every buffer is allocated at start and on a resize; a frame
  * allocates nothing. Logging goes to the status line while the terminal is
- * ours, never to stderr over the screen. Known limits: --replay is not
- * wired here yet (run `tcop replay` and view its URL); the incidents,
- * tracks, satellites and alerts lists come with the picture model.
+ * ours, never to stderr over the screen. Every event goes to the picture
+ * (pic/pic.h: tracks, satellites, alerts, incidents), whose time is event
+ * time, and to the event store behind the events list and the raw detail.
+ * Known limits: --replay is not wired here yet (run `tcop replay` and view
+ * its URL); an acknowledgement is applied locally, not yet published.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -43,18 +45,22 @@
 #include "ui/config.h"
 #include "ui/evstore.h"
 #include "ui/keys.h"
+#include "pic/pic.h"
 #include "ui/layers.h"
+#include "ui/picsrc.h"
 #include "ui/screen.h"
 
 #define VIEW_EVENTS 4096      /* events kept for the list */
 #define VIEW_ENTITIES 65536   /* positioned entities kept for the map */
 #define VIEW_DRAIN 2000       /* messages taken per poll round at most */
+#define VIEW_ITEMS 32768      /* map items on screen at most */
 #define VIEW_FEEDS_MAX 16
 
 static const char view_help[] =
     "usage: tcop view [--feed URL]... [--config FILE] [--region NAME]\n"
     "                 [--ascii] [--mono] [--max-rate BYTES/s] [--fps N]\n"
     "                 [--projection equirect|mercator] [--no-mouse]\n"
+    "                 [--rules FILE] [--assets FILE]\n"
     "                 [--cert FILE --key FILE --ca FILE]\n"
     "\n"
     "The operator's screen: the map of the region with what the feeds\n"
@@ -70,13 +76,16 @@ static const char view_help[] =
     "  --fps N            at most N frames a second (1..30, default 4)\n"
     "  --projection P     equirect (default) or mercator\n"
     "  --no-mouse         do not ask the terminal for mouse clicks\n"
+    "  --rules FILE       correlation rules (docs/rules.md)\n"
+    "  --assets FILE      asset inventory (docs/assets.md)\n"
     "\n"
     "Keys: ? shows them all (generated from the live key map); q quits.\n"
     "Not yet: --replay CAPTURE (use `tcop replay --listen URL` and --feed).\n";
 
 enum {
 	O_FEED = 256, O_CONFIG, O_REGION, O_ASCII, O_MONO, O_MAXRATE, O_FPS,
-	O_PROJ, O_NOMOUSE, O_CERT, O_KEY, O_CA, O_REPLAY, O_HELP
+	O_PROJ, O_NOMOUSE, O_CERT, O_KEY, O_CA, O_REPLAY, O_RULES, O_ASSETS,
+	O_HELP
 };
 
 static const struct option view_longopts[] = {
@@ -93,6 +102,8 @@ static const struct option view_longopts[] = {
 	{ "key", required_argument, NULL, O_KEY },
 	{ "ca", required_argument, NULL, O_CA },
 	{ "replay", required_argument, NULL, O_REPLAY },
+	{ "rules", required_argument, NULL, O_RULES },
+	{ "assets", required_argument, NULL, O_ASSETS },
 	{ "help", no_argument, NULL, O_HELP },
 	{ NULL, 0, NULL, 0 },
 };
@@ -100,7 +111,7 @@ static const struct option view_longopts[] = {
 struct view_opts {
 	const char *feeds[VIEW_FEEDS_MAX];
 	int nfeeds;
-	const char *config, *region;
+	const char *config, *region, *rules, *assets;
 	bool ascii, mono, no_mouse;
 	long max_rate;   /* -1 unset */
 	int fps;         /* 0 unset */
@@ -117,6 +128,8 @@ struct app {
 	feedbus *bus;
 	struct tty *tty;
 	struct evstore *st;
+	pic *pic;
+	struct picsrc *ps;
 	struct screen *scr;
 	struct canvas *page, *shown, *mapc;
 	uint8_t *prio, *cells;
@@ -167,6 +180,8 @@ view_option(struct view_opts *o, int c, const char *arg)
 			return cli_usage("view", "--projection %s: want equirect "
 			    "or mercator", arg);
 		break;
+	case O_RULES: o->rules = arg; break;
+	case O_ASSETS: o->assets = arg; break;
 	case O_CERT: o->tls.cert = arg; break;
 	case O_KEY: o->tls.key = arg; break;
 	case O_CA: o->tls.ca = arg; break;
@@ -346,6 +361,57 @@ toggle(struct app *a, bool *b, const char *what)
 	a->view_changed = true;
 }
 
+/* The operator moves the selection: an incident selected is framed. */
+static void
+user_select(struct app *a, int d)
+{
+	screen_select(a->scr, &a->v, d);
+	a->v.framed = false;
+}
+
+static void
+set_list(struct app *a, int list)
+{
+	struct view *v = &a->v;
+
+	v->list = list;
+	v->sel = v->top = 0;
+	v->sort_col = 0;
+	v->sort_rev = false;
+	v->pane = PANE_LIST;
+	screen_list_update(a->scr, v, a->st, a->pic);
+	a->list_dirty = false;
+}
+
+/*
+ * Acknowledge the selected incident: the picture/ack message is applied
+ * to this viewer's picture. Known limit: the viewer has no publisher yet,
+ * so other viewers see the ack only when it comes through a feed.
+ */
+static void
+ack(struct app *a)
+{
+	struct view *v = &a->v;
+	const char *by = getenv("USER");
+	char msg[1024];
+	size_t len;
+
+	if (v->list != LIST_INCIDENTS ||
+	    pic_incident_find(a->pic, v->sel_id) == NULL) {
+		snprintf(v->msg, sizeof v->msg, "acknowledge: select an "
+		    "incident first (I)");
+		return;
+	}
+	if (pic_ack_msg(v->sel_id, by && by[0] ? by : "operator",
+	    pic_time(a->pic), "tcop-view", -1, msg, sizeof msg, &len) !=
+	    TCOP_OK || pic_apply_msg(a->pic, msg, len) != TCOP_OK) {
+		snprintf(v->msg, sizeof v->msg, "acknowledge: failed");
+		return;
+	}
+	snprintf(v->msg, sizeof v->msg, "acknowledged %s", v->sel_id);
+	a->list_dirty = true;
+}
+
 static void
 act(struct app *a, enum view_action act_)
 {
@@ -359,18 +425,18 @@ act(struct app *a, enum view_action act_)
 	case VA_PAN_RIGHT: pan(a, 1, 0); break;
 	case VA_PAN_UP:
 		if (v->pane == PANE_LIST)
-			screen_select(a->scr, v, a->st, -1);
+			user_select(a, -1);
 		else
 			pan(a, 0, -1);
 		break;
 	case VA_PAN_DOWN:
 		if (v->pane == PANE_LIST)
-			screen_select(a->scr, v, a->st, 1);
+			user_select(a, 1);
 		else
 			pan(a, 0, 1);
 		break;
-	case VA_PAGE_UP: screen_select(a->scr, v, a->st, -page); break;
-	case VA_PAGE_DOWN: screen_select(a->scr, v, a->st, page); break;
+	case VA_PAGE_UP: user_select(a, -page); break;
+	case VA_PAGE_DOWN: user_select(a, page); break;
 	case VA_ZOOM_IN: viewport_zoom(&v->vp, 2); a->view_changed = true; break;
 	case VA_ZOOM_OUT: viewport_zoom(&v->vp, 0.5); a->view_changed = true; break;
 	case VA_REGION_1: case VA_REGION_2: case VA_REGION_3: case VA_REGION_4:
@@ -381,13 +447,12 @@ act(struct app *a, enum view_action act_)
 	case VA_NEXT_PANE: case VA_PREV_PANE:
 		v->pane = (v->pane + 1) % PANE_COUNT;
 		break;
-	case VA_NEXT_LIST:
-		v->list = (v->list + 1) % LIST_COUNT;
-		v->sel = v->top = 0;
-		v->sort_col = 0;
-		v->sort_rev = false;
-		a->list_dirty = true;
-		break;
+	case VA_NEXT_LIST: set_list(a, (v->list + 1) % LIST_COUNT); break;
+	case VA_LIST_INCIDENTS: set_list(a, LIST_INCIDENTS); break;
+	case VA_LIST_TRACKS: set_list(a, LIST_TRACKS); break;
+	case VA_LIST_SATS: set_list(a, LIST_SATS); break;
+	case VA_LIST_ALERTS: set_list(a, LIST_ALERTS); break;
+	case VA_LIST_EVENTS: set_list(a, LIST_EVENTS); break;
 	case VA_SEARCH:
 		v->searching = true;
 		v->pane = PANE_LIST;
@@ -404,12 +469,13 @@ act(struct app *a, enum view_action act_)
 		    v->sel_id : "off", "");
 		a->view_changed = true;
 		break;
-	case VA_ACK:
-		snprintf(v->msg, sizeof v->msg, "acknowledge: select an incident "
-		    "(incidents come with the picture)");
-		break;
+	case VA_ACK: ack(a); break;
 	case VA_SORT:
-		v->sort_col = (v->sort_col + 1) % 7;
+		{
+			const char *const *cols;
+			v->sort_col = (v->sort_col + 1) %
+			    (screen_columns(v->list, &cols) + 1);
+		}
 		a->list_dirty = true;
 		break;
 	case VA_SORT_REVERSE: v->sort_rev = !v->sort_rev; a->list_dirty = true; break;
@@ -428,6 +494,17 @@ act(struct app *a, enum view_action act_)
 	}
 }
 
+static int
+list_of_item(enum layer_kind k)
+{
+	switch (k) {
+	case LK_SHIP: return LIST_TRACKS;
+	case LK_SAT: return LIST_SATS;
+	case LK_ALERT: case LK_ASSET: return LIST_ALERTS;
+	default: return LIST_EVENTS;
+	}
+}
+
 static void
 click(struct app *a, int x, int y)
 {
@@ -436,22 +513,23 @@ click(struct app *a, int x, int y)
 
 	screen_map_size(a->page->w, a->page->h, &mw, &mh);
 	if (y >= 1 && y <= mh && x < mw) {
-		const struct ev_ent *e = layers_pick(&v->vp, a->st, &v->lo, x,
-		    y - 1);
+		const struct layer_item *e = layers_pick(&v->vp, a->ps->items,
+		    a->ps->n, &v->lo, x, y - 1);
 		proj_cell_to_ll(&v->vp, x + 0.5, y - 1 + 0.5, &v->cur_lat,
 		    &v->cur_lon);
 		v->cursor_set = true;
 		if (e != NULL) {
-			if (v->list != LIST_OBJECTS) {
-				v->list = LIST_OBJECTS;
-				screen_list_update(a->scr, v, a->st);
-			}
-			screen_select_id(a->scr, v, a->st, e->id);
+			char id[TCOP_ID_MAX];
+			snprintf(id, sizeof id, "%s", e->id);
+			v->list = list_of_item(e->kind);
+			v->filter[0] = '\0';
+			screen_list_update(a->scr, v, a->st, a->pic);
+			screen_select_id(a->scr, v, id);
 		}
 	} else if (y >= 2 && y <= mh && x > mw) {
 		v->pane = PANE_LIST;
 		v->sel = v->top + (y - 2);
-		screen_select(a->scr, v, a->st, 0);
+		user_select(a, 0);
 	}
 }
 
@@ -485,13 +563,22 @@ static void
 drain_feeds(struct app *a)
 {
 	struct feed_msg m;
+	int applied = 0;
 
 	for (int n = 0; n < VIEW_DRAIN && feedbus_recv(a->bus, &m) == TCOP_OK;
 	    n++) {
-		if (feedbus_decode(a->bus, &m, &a->ev) != TCOP_OK ||
-		    a->ev.kind == TCOP_K_UNKNOWN)
+		if (feedbus_decode(a->bus, &m, &a->ev) != TCOP_OK)
+			continue;
+		(void)pic_apply(a->pic, &a->ev);
+		applied++;
+		if (a->ev.kind == TCOP_K_UNKNOWN)
 			continue;
 		evstore_add(a->st, &a->ev, m.feed);
+	}
+	if (applied > 0) {
+		/* The picture's time is event time: bring timeouts, gaps and
+		 * satellite positions up to the newest event. */
+		pic_advance(a->pic, pic_time(a->pic));
 		a->list_dirty = a->dirty = true;
 	}
 }
@@ -528,6 +615,31 @@ follow(struct app *a)
 	}
 }
 
+/* Centre the view on an incident's members (and zoom to hold them). */
+static void
+frame_incident(struct app *a, const struct pic_incident *inc)
+{
+	double s = 90, n = -90, w = 1e9, e = -1e9, span;
+	struct pic_entity x;
+	int got = 0;
+
+	a->v.framed = true;
+	for (int i = 0; i < inc->nmembers; i++) {
+		if (!pic_find(a->pic, inc->members[i], &x) || !x.has_pos)
+			continue;
+		s = fmin(s, x.lat); n = fmax(n, x.lat);
+		w = fmin(w, x.lon); e = fmax(e, x.lon);
+		got++;
+	}
+	if (got == 0)
+		return;
+	span = fmax((e - w) * 2.5, (n - s) * 5.0);
+	set_view(a, (s + n) / 2, (w + e) / 2, fmin(fmax(span, 0.5), 90));
+	a->v.region[0] = '\0';
+	a->v.follow = false;
+	a->view_changed = true;
+}
+
 static void
 frame(struct app *a, tcop_ms now)
 {
@@ -535,18 +647,25 @@ frame(struct app *a, tcop_ms now)
 	long budget = -1, bytes, left, cells;
 	double interval = 1000.0 / a->fps;
 
+	const struct pic_incident *inc = NULL;
+
 	if (a->list_dirty) {
-		screen_list_update(a->scr, v, a->st);
+		screen_list_update(a->scr, v, a->st, a->pic);
 		a->list_dirty = false;
 	}
+	if (v->list == LIST_INCIDENTS && v->sel_id[0])
+		inc = pic_incident_find(a->pic, v->sel_id);
+	if (inc != NULL && !v->framed)
+		frame_incident(a, inc);
 	follow(a);
 	v->lo.selected = v->sel_id[0] ? v->sel_id : NULL;
 	if (map_render(a->map, &v->vp, v->map_layers, a->ascii, a->mapc) !=
 	    TCOP_OK)
 		snprintf(v->msg, sizeof v->msg, "%s", map_error(a->map));
-	layers_draw(a->mapc, &v->vp, a->st, &v->lo, a->cells);
+	picsrc_fill(a->ps, a->pic, &v->vp, &v->lo, inc);
+	layers_draw(a->mapc, &v->vp, a->ps->items, a->ps->n, &v->lo, a->cells);
 	screen_draw(a->scr, a->page, a->prio, a->mapc, a->cells, v, a->st,
-	    &a->cfg.keys, &a->regions);
+	    a->pic, a->ps->items, a->ps->n, &a->cfg.keys, &a->regions);
 	if (v->max_rate > 0)
 		budget = (long)(v->max_rate * interval / 1000.0 /
 		    a->bytes_per_cell);
@@ -662,9 +781,18 @@ setup(struct app *a, const struct view_opts *o, int *rip)
 			    TCOP_OK)
 				return CLI_USAGE;
 	a->nfeeds = feedbus_count(a->bus);
+	{
+		struct pic_cfg pc = { .rules_path = o->rules,
+			.maps_dir = map_dir(a->map), .assets_path = o->assets };
+		if (pic_create(&a->pic, &pc, why, sizeof why) != TCOP_OK) {
+			fprintf(stderr, "tcop view: %s\n", why);
+			return CLI_FAIL;
+		}
+	}
 	a->st = evstore_create(VIEW_EVENTS, VIEW_ENTITIES);
-	a->scr = screen_create(VIEW_EVENTS, VIEW_ENTITIES);
-	if (a->st == NULL || a->scr == NULL) {
+	a->ps = picsrc_create(VIEW_ITEMS);
+	a->scr = screen_create();
+	if (a->st == NULL || a->scr == NULL || a->ps == NULL) {
 		fprintf(stderr, "tcop view: out of memory\n");
 		return CLI_FAIL;
 	}
@@ -686,6 +814,7 @@ view_init(struct app *a, const struct view_opts *o)
 	v->lo.ascii = a->ascii;
 	v->max_rate = o->max_rate >= 0 ? o->max_rate :
 	    a->cfg.max_rate >= 0 ? a->cfg.max_rate : 0;
+	v->framed = true;
 	v->feeds = a->feeds;
 	v->nfeeds = a->nfeeds;
 	a->fps = o->fps > 0 ? o->fps : a->cfg.fps > 0 ? a->cfg.fps : 4;
@@ -703,6 +832,8 @@ teardown(struct app *a)
 	free(a->prio);
 	free(a->cells);
 	screen_destroy(a->scr);
+	picsrc_destroy(a->ps);
+	pic_destroy(a->pic);
 	evstore_destroy(a->st);
 	feedbus_destroy(a->bus);
 	map_destroy(a->map);

@@ -46,6 +46,11 @@ enum {
 	X(NEXT_PANE, "next-pane", "Tab", "next pane (map, list)")         \
 	X(PREV_PANE, "prev-pane", "BTab", "previous pane")                \
 	X(NEXT_LIST, "next-list", "L", "next list in the side panel")     \
+	X(LIST_INCIDENTS, "list-incidents", "I", "incidents list")        \
+	X(LIST_TRACKS, "list-tracks", "T", "tracks list")                 \
+	X(LIST_SATS, "list-satellites", "S", "satellites list")           \
+	X(LIST_ALERTS, "list-alerts", "A", "alerts list")                 \
+	X(LIST_EVENTS, "list-events", "E", "events list")                 \
 	X(PAGE_UP, "page-up", "PgUp", "list: page up")                    \
 	X(PAGE_DOWN, "page-down", "PgDn", "list: page down")              \
 	X(SEARCH, "search", "/", "filter the list")                       \

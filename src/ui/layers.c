@@ -2,13 +2,14 @@
  * layers.c: entities over the map (layers.h). Three passes over the
  * entities on screen: count per cell (declutter), areas and trails, then
  * symbols and counts, then labels. Colours by domain and affiliation:
- * AIS tracks neutral (green), unidentified detections unknown (yellow),
- * space objects SPACE, alerts CYBER_ALERT (high severity) or UNKNOWN,
- * interference areas INTERFERENCE. Known limits: interference polygons
- * (`area`) are drawn as their centre only; affiliation is not known from
- * AIS, so every ship is neutral until the picture says otherwise.
+ * AIS tracks neutral (green), detections unknown (yellow), dark contacts
+ * hostile (red), space objects SPACE, alerts and assets by their worst
+ * open alert (severity 1-2 CYBER_ALERT, 3-4 UNKNOWN, none FRIEND),
+ * interference areas INTERFERENCE. Known limit: affiliation is not known
+ * from AIS, so every ship is neutral until the picture says otherwise.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,20 +18,15 @@
 #define DEG2RAD (3.14159265358979323846 / 180.0)
 #define EARTH_NM 3440.065
 
-static bool
-wanted(const struct ev_ent *e, const struct layer_opts *o)
+bool
+layers_wanted(enum layer_kind k, const struct layer_opts *o)
 {
-	const char *d = tcop_kind_domain(e->kind);
-
-	if (e->cleared)
-		return false;
-	if (strcmp(d, "maritime") == 0)
-		return o->maritime;
-	if (strcmp(d, "space") == 0)
-		return o->space;
-	if (strcmp(d, "cyber") == 0)
-		return o->cyber;
-	return o->other;
+	switch (k) {
+	case LK_SHIP: case LK_DETECTION: case LK_DARK: return o->maritime;
+	case LK_SAT: return o->space;
+	case LK_ASSET: case LK_ALERT: case LK_AREA: return o->cyber;
+	default: return o->other;
+	}
 }
 
 uint32_t
@@ -47,33 +43,42 @@ layers_ship_glyph(double course, bool ascii)
 	return ascii ? (uint32_t)asc[i] : uni[i];
 }
 
+static enum canvas_role
+sev_role(int severity)
+{
+	if (severity >= 1 && severity <= 2)
+		return ROLE_CYBER_ALERT;
+	return severity > 2 ? ROLE_UNKNOWN : ROLE_FRIEND;
+}
+
 static void
-ent_glyph(const struct ev_ent *e, bool ascii, uint32_t *ch,
+item_glyph(const struct layer_item *e, bool ascii, uint32_t *ch,
     enum canvas_role *role)
 {
 	switch (e->kind) {
-	case TCOP_K_TRACK:
+	case LK_SHIP:
 		*ch = layers_ship_glyph(e->course, ascii);
-		*role = ROLE_NEUTRAL;
+		*role = e->hostile ? ROLE_HOSTILE : ROLE_NEUTRAL;
 		break;
-	case TCOP_K_DETECTION:
+	case LK_DETECTION:
+	case LK_DARK:
 		*ch = ascii ? 'x' : 0x25c7;
-		*role = ROLE_UNKNOWN;
+		*role = e->kind == LK_DARK || e->hostile ? ROLE_HOSTILE :
+		    ROLE_UNKNOWN;
 		break;
-	case TCOP_K_ELEMENTS:
-	case TCOP_K_CONJUNCTION:
-	case TCOP_K_SPACE_EVENT:
+	case LK_SAT:
 		*ch = ascii ? '@' : 0x25c9;
 		*role = ROLE_SPACE;
 		break;
-	case TCOP_K_ALERT:
-	case TCOP_K_INDICATOR:
-	case TCOP_K_SIGHTING:
-		*ch = '!';
-		*role = e->severity >= 1 && e->severity <= 2 ? ROLE_CYBER_ALERT :
-		    ROLE_UNKNOWN;
+	case LK_ASSET:
+		*ch = ascii ? 'A' : 0x25a3;
+		*role = sev_role(e->severity);
 		break;
-	case TCOP_K_INTERFERENCE:
+	case LK_ALERT:
+		*ch = '!';
+		*role = sev_role(e->severity < 0 ? 3 : e->severity);
+		break;
+	case LK_AREA:
 		*ch = ascii ? 'J' : 0x25ce;
 		*role = ROLE_INTERFERENCE;
 		break;
@@ -82,6 +87,8 @@ ent_glyph(const struct ev_ent *e, bool ascii, uint32_t *ch,
 		*role = ROLE_LABEL;
 		break;
 	}
+	if (e->stale && *role != ROLE_CYBER_ALERT)
+		*role = ROLE_TRAIL;
 }
 
 /* The cell of an entity, false if off the map. */
@@ -108,36 +115,73 @@ dist_nm(double lat1, double lon1, double lat2, double lon2)
 	return 2 * EARTH_NM * asin(sqrt(h < 1 ? h : 1));
 }
 
+/* Ray casting over a [lon, lat] ring. */
 static bool
-inside(const struct viewport *vp, const struct ev_ent *e, double r_nm, int x,
-    int y)
+in_poly(const double (*v)[2], int n, double lat, double lon)
+{
+	bool in = false;
+
+	for (int i = 0, j = n - 1; i < n; j = i++)
+		if ((v[i][1] > lat) != (v[j][1] > lat) &&
+		    lon < (v[j][0] - v[i][0]) * (lat - v[i][1]) /
+		    (v[j][1] - v[i][1]) + v[i][0])
+			in = !in;
+	return in;
+}
+
+static bool
+inside(const struct viewport *vp, const struct layer_item *e, double r_nm,
+    int x, int y)
 {
 	double lat, lon;
 
 	if (x < 0 || y < 0 || x >= vp->w || y >= vp->h)
 		return false;
 	proj_cell_to_ll(vp, x + 0.5, y + 0.5, &lat, &lon);
+	if (e->narea >= 3)
+		return in_poly(e->area, e->narea, lat, lon);
 	return dist_nm(e->lat, e->lon, lat, lon) <= r_nm;
 }
 
 /* A circle of radius_m: an outline, and a hatch inside. */
 static void
-draw_area(struct canvas *c, const struct viewport *vp, const struct ev_ent *e,
-    bool ascii, uint8_t *occ)
+area_box(const struct viewport *vp, const struct layer_item *e, double r_nm,
+    int *x0, int *y0, int *x1, int *y1)
 {
-	double r_nm = e->radius_m / 1852.0, fx, fy, npc, rx, ry, lat2, dummy;
-	int x0, x1, y0, y1;
+	double fx, fy, rx, ry, lat2, dummy;
 
-	if (!(r_nm > 0) || r_nm > 3000)
+	if (e->narea >= 3) {
+		double ax = 1e9, ay = 1e9, bx = -1e9, by = -1e9;
+		for (int i = 0; i < e->narea; i++) {
+			proj_ll_to_cell(vp, e->area[i][1], e->area[i][0], &fx, &fy);
+			ax = fmin(ax, fx); bx = fmax(bx, fx);
+			ay = fmin(ay, fy); by = fmax(by, fy);
+		}
+		*x0 = (int)floor(fmax(ax, -1)); *x1 = (int)ceil(fmin(bx, vp->w));
+		*y0 = (int)floor(fmax(ay, -1)); *y1 = (int)ceil(fmin(by, vp->h));
 		return;
+	}
 	proj_ll_to_cell(vp, e->lat, e->lon, &fx, &fy);
-	npc = viewport_nm_per_cell(vp);
-	rx = r_nm / npc + 1;
+	rx = r_nm / viewport_nm_per_cell(vp) + 1;
 	lat2 = e->lat + r_nm / 60.0;
 	proj_ll_to_cell(vp, lat2 > 89 ? 89 : lat2, e->lon, &dummy, &ry);
 	ry = fabs(fy - ry) + 1;
-	x0 = (int)floor(fx - rx); x1 = (int)ceil(fx + rx);
-	y0 = (int)floor(fy - ry); y1 = (int)ceil(fy + ry);
+	*x0 = (int)floor(fmax(fx - rx, -1)); *x1 = (int)ceil(fmin(fx + rx, vp->w));
+	*y0 = (int)floor(fmax(fy - ry, -1)); *y1 = (int)ceil(fmin(fy + ry, vp->h));
+}
+
+/* An area (circle of radius_m, or polygon): outline, hatch if hatch. */
+static void
+draw_area(struct canvas *c, const struct viewport *vp,
+    const struct layer_item *e, bool ascii, bool hatch,
+    enum canvas_role role, uint8_t *occ)
+{
+	double r_nm = e->radius_m / 1852.0;
+	int x0, x1, y0, y1;
+
+	if (e->narea < 3 && (!(r_nm > 0) || r_nm > 6000))
+		return;
+	area_box(vp, e, r_nm, &x0, &y0, &x1, &y1);
 	if (x0 < 0) x0 = 0;
 	if (y0 < 0) y0 = 0;
 	if (x1 >= c->w) x1 = c->w - 1;
@@ -153,11 +197,9 @@ draw_area(struct canvas *c, const struct viewport *vp, const struct ev_ent *e,
 			    !inside(vp, e, r_nm, x, y - 1) ||
 			    !inside(vp, e, r_nm, x, y + 1);
 			if (edge)
-				canvas_put(c, x, y, ascii ? 'o' : 0x2218,
-				    ROLE_INTERFERENCE);
-			else if ((x + y) % 3 == 0)
-				canvas_put(c, x, y, ascii ? '/' : 0x2571,
-				    ROLE_INTERFERENCE);
+				canvas_put(c, x, y, ascii ? 'o' : 0x2218, role);
+			else if (hatch && (x + y) % 3 == 0)
+				canvas_put(c, x, y, ascii ? '/' : 0x2571, role);
 			else
 				continue;
 			occ[y * c->w + x] = LC_AREA;
@@ -165,8 +207,8 @@ draw_area(struct canvas *c, const struct viewport *vp, const struct ev_ent *e,
 }
 
 static void
-draw_trail(struct canvas *c, const struct viewport *vp, const struct ev_ent *e,
-    bool ascii, uint8_t *occ)
+draw_trail(struct canvas *c, const struct viewport *vp,
+    const struct layer_item *e, bool ascii, uint8_t *occ)
 {
 	for (int i = 0; i < e->ntrail; i++) {
 		int x, y;
@@ -180,13 +222,13 @@ draw_trail(struct canvas *c, const struct viewport *vp, const struct ev_ent *e,
 }
 
 static bool
-is_sel(const struct ev_ent *e, const struct layer_opts *o)
+is_sel(const struct layer_item *e, const struct layer_opts *o)
 {
 	return o->selected != NULL && strcmp(e->id, o->selected) == 0;
 }
 
 static void
-draw_label(struct canvas *c, const struct ev_ent *e, int x, int y,
+draw_label(struct canvas *c, const struct layer_item *e, int x, int y,
     uint8_t *occ, bool sel)
 {
 	const char *name = e->name[0] ? e->name : e->id;
@@ -207,62 +249,106 @@ draw_label(struct canvas *c, const struct ev_ent *e, int x, int y,
 	}
 }
 
+/* The selected satellite: ground track (past dots, future arrows), footprint. */
+static void
+draw_gtrack(struct canvas *c, const struct viewport *vp,
+    const struct layer_opts *o, const struct layer_item *sel, uint8_t *occ)
+{
+	for (int i = 0; i < o->ngtrack; i++) {
+		int x, y;
+		uint32_t ch;
+
+		if (!cell_of(vp, o->gtrack[i][0], o->gtrack[i][1], &x, &y) ||
+		    occ[y * c->w + x] >= LC_TRAIL)
+			continue;
+		if (i < o->gtrack_now)
+			ch = o->ascii ? '.' : 0x00b7;
+		else if (i + 1 < o->ngtrack) {
+			double dlat = o->gtrack[i + 1][0] - o->gtrack[i][0];
+			double dlon = remainder(o->gtrack[i + 1][1] -
+			    o->gtrack[i][1], 360.0) * cos(o->gtrack[i][0] * DEG2RAD);
+			double brg = fmod(atan2(dlon, dlat) / DEG2RAD + 360, 360);
+			ch = layers_ship_glyph(brg, o->ascii);
+		} else
+			ch = o->ascii ? '+' : 0x2022;
+		canvas_put(c, x, y, ch, ROLE_SPACE);
+		occ[y * c->w + x] = LC_TRAIL;
+	}
+	if (sel != NULL && o->footprint_km > 0) {
+		struct layer_item fp = *sel;
+		fp.narea = 0;
+		fp.radius_m = o->footprint_km * 1000;
+		draw_area(c, vp, &fp, o->ascii, false, ROLE_SPACE, occ);
+	}
+}
+
 int
 layers_draw(struct canvas *c, const struct viewport *vp,
-    const struct evstore *s, const struct layer_opts *o, uint8_t *scratch)
+    const struct layer_item *items, size_t n, const struct layer_opts *o,
+    uint8_t *scratch)
 {
-	size_t n = (size_t)c->w * c->h;
+	size_t cells = (size_t)c->w * c->h;
 	int on = 0, x, y;
-	const struct ev_ent *sel = NULL;
+	const struct layer_item *sel = NULL;
 	double lim = o->label_nm_per_cell > 0 ? o->label_nm_per_cell : 5.0;
 
-	memset(scratch, 0, n);
-	for (size_t i = 0; i < s->nent; i++) {
-		const struct ev_ent *e = &s->ents[i];
+	memset(scratch, 0, cells);
+	for (size_t i = 0; i < n; i++) {
+		const struct layer_item *e = &items[i];
 
-		if (!wanted(e, o))
+		if (!layers_wanted(e->kind, o))
 			continue;
-		if (e->kind == TCOP_K_INTERFERENCE)
-			draw_area(c, vp, e, o->ascii, scratch);
+		if (e->kind == LK_AREA)
+			draw_area(c, vp, e, o->ascii, !e->stale,
+			    e->stale ? ROLE_TRAIL : ROLE_INTERFERENCE, scratch);
 		if (o->trails_all || is_sel(e, o))
 			draw_trail(c, vp, e, o->ascii, scratch);
+		if (is_sel(e, o))
+			sel = e;
 	}
-	/* Count the entities per cell as 16 + count - 1 in the scratch. */
-	for (size_t i = 0; i < s->nent; i++) {
-		const struct ev_ent *e = &s->ents[i];
+	if (sel != NULL && sel->kind == LK_SAT)
+		draw_gtrack(c, vp, o, sel, scratch);
+	/* Count the items per cell as 16 + count - 1 in the scratch. */
+	for (size_t i = 0; i < n; i++) {
+		const struct layer_item *e = &items[i];
 		uint8_t *p;
 
-		if (!wanted(e, o) || !cell_of(vp, e->lat, e->lon, &x, &y))
+		if (!layers_wanted(e->kind, o) || !cell_of(vp, e->lat, e->lon, &x, &y))
 			continue;
 		on++;
 		p = &scratch[(size_t)y * c->w + x];
 		*p = *p < LC_SYMBOL ? 16 : (*p < 255 ? *p + 1 : 255);
-		if (is_sel(e, o))
-			sel = e;
 	}
-	for (size_t i = 0; i < s->nent; i++) {
-		const struct ev_ent *e = &s->ents[i];
+	for (size_t i = 0; i < n; i++) {
+		const struct layer_item *e = &items[i];
 		uint8_t *p;
 		uint32_t ch;
 		enum canvas_role role;
 		int k;
 
-		if (!wanted(e, o) || !cell_of(vp, e->lat, e->lon, &x, &y))
+		if (!layers_wanted(e->kind, o) || !cell_of(vp, e->lat, e->lon, &x, &y))
 			continue;
 		p = &scratch[(size_t)y * c->w + x];
 		if (*p < 16)
 			continue; /* already drawn */
 		k = *p - 15;
-		ent_glyph(e, o->ascii, &ch, &role);
+		item_glyph(e, o->ascii, &ch, &role);
 		if (k > 1)
 			ch = k <= 9 ? (uint32_t)('0' + k) : '+';
-		if (k > 1 && role != ROLE_CYBER_ALERT)
+		if (k > 1 && role != ROLE_CYBER_ALERT && role != ROLE_HOSTILE)
 			role = ROLE_UNKNOWN;
 		canvas_put(c, x, y, ch, role);
 		*p = LC_SYMBOL;
 	}
-	if (sel != NULL && cell_of(vp, sel->lat, sel->lon, &x, &y)) {
-		const struct canvas_cell *cc = canvas_at(c, x, y);
+	/* Incident members and the selection on top, whatever the count. */
+	for (size_t i = 0; i < n; i++) {
+		const struct layer_item *e = &items[i];
+		const struct canvas_cell *cc;
+
+		if ((!e->highlight && e != sel) || !layers_wanted(e->kind, o) ||
+		    !cell_of(vp, e->lat, e->lon, &x, &y))
+			continue;
+		cc = canvas_at(c, x, y);
 		canvas_put(c, x, y, cc->ch, ROLE_SELECT);
 		scratch[(size_t)y * c->w + x] = LC_SELECTED;
 	}
@@ -270,10 +356,10 @@ layers_draw(struct canvas *c, const struct viewport *vp,
 		return on;
 	if (sel != NULL && cell_of(vp, sel->lat, sel->lon, &x, &y))
 		draw_label(c, sel, x, y, scratch, true);
-	for (size_t i = 0; i < s->nent; i++) {
-		const struct ev_ent *e = &s->ents[i];
+	for (size_t i = 0; i < n; i++) {
+		const struct layer_item *e = &items[i];
 
-		if (!wanted(e, o) || e == sel ||
+		if (!layers_wanted(e->kind, o) || e == sel ||
 		    !cell_of(vp, e->lat, e->lon, &x, &y))
 			continue;
 		draw_label(c, e, x, y, scratch, false);
@@ -281,21 +367,73 @@ layers_draw(struct canvas *c, const struct viewport *vp,
 	return on;
 }
 
-const struct ev_ent *
-layers_pick(const struct viewport *vp, const struct evstore *s,
-    const struct layer_opts *o, int x, int y)
+const struct layer_item *
+layers_pick(const struct viewport *vp, const struct layer_item *items,
+    size_t n, const struct layer_opts *o, int x, int y)
 {
-	const struct ev_ent *best = NULL;
+	const struct layer_item *best = NULL;
+	int bd = 99;
 
-	for (size_t i = 0; i < s->nent; i++) {
-		const struct ev_ent *e = &s->ents[i];
-		int ex, ey;
+	for (size_t i = 0; i < n; i++) {
+		const struct layer_item *e = &items[i];
+		int ex, ey, d;
 
-		if (!wanted(e, o) || !cell_of(vp, e->lat, e->lon, &ex, &ey))
+		if (!layers_wanted(e->kind, o) || !cell_of(vp, e->lat, e->lon, &ex, &ey))
 			continue;
-		if (abs(ex - x) <= 1 && ey == y &&
-		    (best == NULL || e->last_row > best->last_row))
+		d = abs(ex - x);
+		if (d > 1 || ey != y)
+			continue;
+		if (best == NULL || d < bd || (d == bd && e->order > best->order)) {
 			best = e;
+			bd = d;
+		}
 	}
 	return best;
+}
+
+static enum layer_kind
+kind_of_topic(tcop_kind k)
+{
+	switch (k) {
+	case TCOP_K_TRACK: return LK_SHIP;
+	case TCOP_K_DETECTION: return LK_DETECTION;
+	case TCOP_K_ELEMENTS: case TCOP_K_CONJUNCTION:
+	case TCOP_K_SPACE_EVENT: return LK_SAT;
+	case TCOP_K_ALERT: case TCOP_K_INDICATOR:
+	case TCOP_K_SIGHTING: return LK_ALERT;
+	case TCOP_K_INTERFERENCE: return LK_AREA;
+	default: return LK_OTHER;
+	}
+}
+
+size_t
+layers_from_store(const struct evstore *s, struct layer_item *items,
+    size_t max)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < s->nent && n < max; i++) {
+		const struct ev_ent *e = &s->ents[i];
+		struct layer_item *it = &items[n];
+
+		if (e->cleared)
+			continue;
+		memset(it, 0, sizeof *it);
+		it->kind = kind_of_topic(e->kind);
+		snprintf(it->id, sizeof it->id, "%s", e->id);
+		snprintf(it->name, sizeof it->name, "%.23s", e->name);
+		it->lat = e->lat;
+		it->lon = e->lon;
+		it->course = e->course;
+		it->radius_m = e->radius_m;
+		it->severity = e->severity;
+		it->ntrail = e->ntrail;
+		it->trail = (const float (*)[2])e->trail;
+		it->cls = e->cls;
+		it->nrel = e->nrel;
+		memcpy(it->rel, e->rel, sizeof it->rel);
+		it->order = e->last_row;
+		n++;
+	}
+	return n;
 }

@@ -1,8 +1,11 @@
 /*
  * layers.h: the picture's entities drawn over the base map: ships as
- * arrows pointing their course (8 directions), detections, satellites,
- * cyber alerts at their asset, GNSS-interference circles as an outline
- * with a hatch, trails, the selection highlighted, names when zoomed in.
+ * arrows pointing their course (8 directions), detections (dark contacts
+ * hostile), satellites with the selected one's ground track (past dotted,
+ * future as arrows) and footprint, assets coloured by their worst open
+ * alert, GNSS-interference areas (circles and polygons) as an outline with
+ * a hatch, trails, incident members and the selection highlighted, names
+ * when zoomed in.
  * No curses: it draws into the map canvas, for `tcop view` and `tcop
  * snapshot` alike.
  *
@@ -24,6 +27,38 @@
 #include "ui/canvas.h"
 #include "ui/evstore.h"
 
+/* What an item on the map is: its symbol, colour and layer. */
+enum layer_kind {
+	LK_SHIP, LK_DETECTION, LK_DARK, LK_SAT, LK_ASSET, LK_ALERT, LK_AREA,
+	LK_OTHER
+};
+
+/*
+ * One thing to draw, filled by a source (layers_from_store here, or the
+ * picture's source, ui/picsrc.h). Strings are copied: sources' own
+ * buffers may not outlive the fill.
+ */
+struct layer_item {
+	enum layer_kind kind;
+	char id[TCOP_ID_MAX];
+	char name[24];
+	double lat, lon;
+	double course;          /* deg, NaN: no course */
+	double radius_m;        /* areas; NaN */
+	int severity;           /* alerts and assets: worst open, 1 (high)..4; -1 */
+	bool stale;             /* drawn dim (a stale track, a closed area) */
+	bool hostile;           /* affiliation hostile (a dark contact) */
+	bool highlight;         /* a member of the selected incident */
+	int ntrail;             /* past positions, oldest first */
+	const float (*trail)[2];  /* lat, lon (borrowed) */
+	int narea;              /* polygon outline, [lon, lat] (borrowed) */
+	const double (*area)[2];
+	tcop_cls cls;
+	int nrel;
+	char rel[TCOP_REL_MAX][5];
+	uint64_t order;         /* newer is larger: picks prefer it */
+};
+
 struct layer_opts {
 	bool ascii;
 	bool maritime, space, cyber, other; /* which domains to draw */
@@ -31,6 +66,11 @@ struct layer_opts {
 	bool labels;                        /* names (when zoomed in) */
 	double label_nm_per_cell;           /* labels when a cell is at most this; 0: 5 NM */
 	const char *selected;               /* entity id, or NULL */
+	/* The selected satellite's ground track (lat, lon), past then future,
+	 * and its footprint radius (km, 0: none). */
+	const float (*gtrack)[2];
+	int ngtrack, gtrack_now;
+	double footprint_km;
 };
 
 /* Per cell of the map after layers_draw: what was drawn there. */
@@ -38,17 +78,26 @@ enum layer_cell {
 	LC_EMPTY = 0, LC_AREA, LC_TRAIL, LC_LABEL, LC_SYMBOL, LC_SELECTED
 };
 
+/* True if o draws items of kind k. */
+bool layers_wanted(enum layer_kind k, const struct layer_opts *o);
+
 /*
- * Draw s's entities onto c (the map, vp->w x vp->h) with o. scratch holds
+ * Draw n items onto c (the map, vp->w x vp->h) with o. scratch holds
  * w*h bytes: on return, the enum layer_cell of each cell. Returns how many
- * entities were on screen.
+ * items were on screen.
  */
 int layers_draw(struct canvas *c, const struct viewport *vp,
-    const struct evstore *s, const struct layer_opts *o, uint8_t *scratch);
+    const struct layer_item *items, size_t n, const struct layer_opts *o,
+    uint8_t *scratch);
 
-/* The entity whose symbol is at cell (x, y) of the map, or NULL. */
-const struct ev_ent *layers_pick(const struct viewport *vp,
-    const struct evstore *s, const struct layer_opts *o, int x, int y);
+/* The item whose symbol is at (or next to) cell (x, y), or NULL. */
+const struct layer_item *layers_pick(const struct viewport *vp,
+    const struct layer_item *items, size_t n, const struct layer_opts *o,
+    int x, int y);
+
+/* The positioned entities of an event store as items (at most max). */
+size_t layers_from_store(const struct evstore *s, struct layer_item *items,
+    size_t max);
 
 /* The glyph of a ship on course deg (NaN: no course), braille or ASCII. */
 uint32_t layers_ship_glyph(double course, bool ascii);

@@ -1,14 +1,14 @@
 /*
  * screen.c: the operator's screen in a canvas (screen.h).
  *
- * The list is an index (arrival numbers for events, entity indexes for
- * objects) rebuilt by screen_list_update() when the store or the sort or
+ * A list is rows of text columns with numeric keys, copied from the
+ * picture or the store by screen_list_update() when they or the sort or
  * filter changed, never while drawing. Sorting is by the column's key with
- * the arrival order as the tie-break, so equal keys keep a stable order
- * (newest first). The detail pane lists every common field and then each
- * member of the raw JSON on its own line, unknown members included.
- * Known limit: the side panel holds events and positioned objects; the
- * incidents, tracks, satellites and alerts lists come with the picture.
+ * the natural order (rank, newest first) as the tie-break, so equal keys
+ * keep a stable order
+ * (newest first). The detail pane lists the fields the picture keeps and
+ * then each member of the raw JSON on its own line, unknown members
+ * included. Known limit: a list holds at most LIST_MAX rows.
  */
 #include <math.h>
 #include <stdarg.h>
@@ -18,11 +18,15 @@
 #include <strings.h>
 
 #include "geo/map.h"
+#include "pic/alerts.h"
+#include "pic/sat.h"
+#include "pic/track.h"
 #include "ui/screen.h"
 
 struct screen {
-	uint64_t *idx;   /* list: arrival numbers or entity indexes */
-	size_t cap;
+	struct list_row *rows; /* cap rows, nrows filled */
+	size_t cap, nrows;
+	uint32_t *idx;   /* the rows shown, filtered and sorted */
 	int n;
 	char detail[8192]; /* the detail pane's text, lines by '\n' */
 	uint64_t detail_of; /* which selection it was built for */
@@ -116,28 +120,51 @@ banner_format(const struct banner *b, char *buf, size_t size)
 
 /* ==== list ==== */
 
-static const char *const ev_cols[] = { "#", "TIME", "TOPIC", "ID", "NAME",
-	"SRC", "CLS" };
-static const char *const obj_cols[] = { "LAST", "NAME", "ID", "KIND", "SPEED",
-	"COURSE", "TIME" };
+struct list_def {
+	const char *name;
+	int ncols;
+	const char *cols[LIST_COLS];
+	int width[LIST_COLS];    /* 0: the rest */
+};
+
+static const struct list_def lists[LIST_COUNT] = {
+	[LIST_INCIDENTS] = { "INCIDENTS", 6, { "SEV", "RULE", "STATE", "DOM",
+		"LAST", "WHY" }, { 4, 17, 6, 3, 8, 0 } },
+	[LIST_TRACKS] = { "TRACKS", 6, { "NAME", "MMSI", "TYPE", "SPEED",
+		"COURSE", "AGE" }, { 16, 9, 3, 5, 3, 6 } },
+	[LIST_SATS] = { "SATELLITES", 6, { "NAME", "NORAD", "ALT", "REGIME",
+		"EL.AGE", "STATE" }, { 16, 6, 6, 4, 6, 0 } },
+	[LIST_ALERTS] = { "ALERTS", 5, { "ASSET", "SIGNATURE", "COUNT", "SEV",
+		"LAST" }, { 14, 20, 5, 4, 8 } },
+	[LIST_EVENTS] = { "EVENTS", 6, { "TIME", "TOPIC", "ID", "NAME", "SRC",
+		"CLS" }, { 8, 12, 16, 0, 0, 0 } },
+};
+
+const char *
+screen_list_name(int list)
+{
+	return lists[list].name;
+}
 
 int
-screen_columns(const struct view *v, const char *const **names)
+screen_columns(int list, const char *const **names)
 {
-	*names = v->list == LIST_EVENTS ? ev_cols : obj_cols;
-	return 7;
+	*names = lists[list].cols;
+	return lists[list].ncols;
 }
 
 struct screen *
-screen_create(size_t rows, size_t ents)
+screen_create(void)
 {
 	struct screen *s = calloc(1, sizeof *s);
 
 	if (s == NULL)
 		return NULL;
-	s->cap = rows > ents ? rows : ents;
-	if ((s->idx = calloc(s->cap, sizeof *s->idx)) == NULL) {
-		free(s);
+	s->cap = LIST_MAX;
+	s->rows = calloc(s->cap, sizeof *s->rows);
+	s->idx = calloc(s->cap, sizeof *s->idx);
+	if (s->rows == NULL || s->idx == NULL) {
+		screen_destroy(s);
 		return NULL;
 	}
 	return s;
@@ -148,6 +175,7 @@ screen_destroy(struct screen *s)
 {
 	if (s == NULL)
 		return;
+	free(s->rows);
 	free(s->idx);
 	free(s);
 }
@@ -158,97 +186,286 @@ screen_list_len(const struct screen *s)
 	return s->n;
 }
 
-static bool
-ci_has(const char *hay, const char *needle)
+static void
+fmt_time(tcop_ms t, char *buf, size_t size)
 {
-	return needle[0] == '\0' || strcasestr(hay, needle) != NULL;
+	if (t == TCOP_MS_NONE)
+		snprintf(buf, size, "-");
+	else
+		tcop_time_format_s(t, buf, size);
+}
+
+/* "23:00:09" of a time, or "-". */
+static void
+fmt_hms(tcop_ms t, char *buf, size_t size)
+{
+	char full[40];
+
+	fmt_time(t, full, sizeof full);
+	snprintf(buf, size, "%.8s", strlen(full) >= 19 ? full + 11 : full);
+}
+
+static void
+fmt_age(tcop_ms age, char *buf, size_t size)
+{
+	long s = (long)(age / 1000);
+
+	if (s < 120)
+		snprintf(buf, size, "%lds", s);
+	else if (s < 7200)
+		snprintf(buf, size, "%ldm", s / 60);
+	else if (s < 172800)
+		snprintf(buf, size, "%ldh", s / 3600);
+	else
+		snprintf(buf, size, "%ldd", s / 86400);
+}
+
+/* Copy src into a column, cut to fit. */
+static void
+col_set(char *dst, const char *src)
+{
+	size_t n = strnlen(src, sizeof ((struct list_row *)0)->col[0] - 1);
+
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+static struct list_row *
+row_new(struct screen *s, uint64_t order, const char *id)
+{
+	struct list_row *r;
+
+	if (s->nrows == s->cap)
+		return NULL;
+	r = &s->rows[s->nrows++];
+	memset(r, 0, sizeof *r);
+	r->order = order;
+	r->nrel = -1;
+	snprintf(r->id, sizeof r->id, "%s", id);
+	for (int i = 0; i < LIST_COLS; i++)
+		r->num[i] = NAN;
+	return r;
+}
+
+static void
+row_mark(struct list_row *r, tcop_cls cls, int nrel, const char (*rel)[5])
+{
+	r->cls = cls;
+	r->nrel = nrel;
+	for (int i = 0; i < nrel && i < TCOP_REL_MAX; i++)
+		memcpy(r->rel[i], rel[i], 5);
+}
+
+static void
+fill_incidents(struct screen *s, const pic *p)
+{
+	size_t n = pic_incident_count(p);
+
+	for (size_t i = 0; i < n; i++) {
+		const struct pic_incident *x = pic_incident_at(p, i);
+		struct list_row *r = row_new(s, i, x->id);
+
+		if (r == NULL)
+			return;
+		snprintf(r->col[0], sizeof r->col[0], "%.4s",
+		    pic_sev_name(x->severity));
+		r->num[0] = -x->severity;
+		col_set(r->col[1], x->rule);
+		col_set(r->col[2], x->state == PIC_ACKED ? "ack" : pic_state_name(x->state));
+		snprintf(r->col[3], sizeof r->col[3], "%d", x->ndomains);
+		r->num[3] = -x->ndomains;
+		fmt_hms(x->last, r->col[4], sizeof r->col[4]);
+		r->num[4] = -(double)x->last;
+		col_set(r->col[5], x->why);
+	}
+}
+
+static void
+fill_tracks(struct screen *s, const pic *p)
+{
+	struct pic_entity e;
+	size_t cur = 0;
+	uint64_t k = 0;
+
+	while (pic_next(p, PIC_TRACK, &cur, &e)) {
+		const struct track *tr = e.obj;
+		struct list_row *r = row_new(s, k++, e.id);
+
+		if (r == NULL)
+			return;
+		col_set(r->col[0], e.label[0] ?
+		    e.label : "-");
+		col_set(r->col[1], e.id + 5);
+		r->num[1] = tr ? tr->mmsi : NAN;
+		if (tr != NULL && tr->shiptype >= 0) {
+			snprintf(r->col[2], sizeof r->col[2], "%d", tr->shiptype);
+			r->num[2] = tr->shiptype;
+		}
+		if (isfinite(e.speed)) {
+			snprintf(r->col[3], sizeof r->col[3], "%.1f", e.speed);
+			r->num[3] = -e.speed;
+		}
+		if (isfinite(e.course)) {
+			snprintf(r->col[4], sizeof r->col[4], "%03.0f", e.course);
+			r->num[4] = e.course;
+		}
+		fmt_age(e.age, r->col[5], sizeof r->col[5]);
+		r->num[5] = (double)e.age;
+		row_mark(r, e.cls, e.nrel, e.rel);
+	}
+}
+
+static const char *
+regime(double mean_motion, double ecc)
+{
+	if (ecc > 0.25)
+		return "HEO";
+	if (mean_motion > 11.25)
+		return "LEO";
+	if (mean_motion > 0.9 && mean_motion < 1.1)
+		return "GEO";
+	return "MEO";
+}
+
+static void
+fill_sats(struct screen *s, const pic *p)
+{
+	struct pic_entity e;
+	size_t cur = 0;
+	uint64_t k = 0;
+	tcop_ms now = pic_time(p);
+
+	while (pic_next(p, PIC_SAT, &cur, &e)) {
+		const struct sat_obj *o = e.obj;
+		struct list_row *r = row_new(s, k++, e.id);
+		double alt;
+
+		if (r == NULL)
+			return;
+		col_set(r->col[0], e.label[0] ?
+		    e.label : "-");
+		col_set(r->col[1], e.id + 6);
+		r->num[1] = strtod(e.id + 6, NULL);
+		if (o != NULL && o->err == 0 && (o->ecef[0] != 0 ||
+		    o->ecef[1] != 0)) {
+			alt = sqrt(o->ecef[0] * o->ecef[0] + o->ecef[1] *
+			    o->ecef[1] + o->ecef[2] * o->ecef[2]) - 6371.0;
+			snprintf(r->col[2], sizeof r->col[2], "%.0f", alt);
+			r->num[2] = alt;
+		}
+		if (o != NULL) {
+			col_set(r->col[3], regime(o->el.mean_motion, o->el.eccentricity));
+			if (now != TCOP_MS_NONE) {
+				double d = sat_age_days(o, now);
+				snprintf(r->col[4], sizeof r->col[4], "%.1fd", d);
+				r->num[4] = d;
+			}
+		}
+		col_set(r->col[5], e.state);
+		row_mark(r, e.cls, e.nrel, e.rel);
+	}
+}
+
+static void
+fill_alerts(struct screen *s, const pic *p)
+{
+	struct pic_entity e;
+	size_t cur = 0;
+	uint64_t k = 0;
+
+	while (pic_next(p, PIC_ALERT, &cur, &e)) {
+		const struct alert_row *a = e.obj;
+		struct list_row *r = row_new(s, 0, e.id);
+
+		if (r == NULL)
+			return;
+		r->order = a ? (uint64_t)(INT64_MAX - a->last) : k;
+		k++;
+		col_set(r->col[0], a ? a->key : e.id);
+		col_set(r->col[1], e.label);
+		if (a != NULL) {
+			snprintf(r->col[2], sizeof r->col[2], "%llu",
+			    (unsigned long long)a->count);
+			r->num[2] = -(double)a->count;
+			snprintf(r->col[3], sizeof r->col[3], "%d", a->severity);
+			r->num[3] = a->severity < 0 ? 9 : a->severity;
+			fmt_hms(a->last, r->col[4], sizeof r->col[4]);
+			r->num[4] = -(double)a->last;
+		}
+		row_mark(r, e.cls, e.nrel, e.rel);
+	}
+}
+
+static void
+fill_events(struct screen *s, const struct evstore *st)
+{
+	for (size_t i = 0; i < st->count; i++) {
+		const struct ev_row *e = evstore_row(st, i);
+		const char *k = strchr(e->topic, '/');
+		struct list_row *r = row_new(s, i, e->id);
+
+		if (r == NULL)
+			return;
+		r->ev_n = e->n;
+		fmt_hms(e->t, r->col[0], sizeof r->col[0]);
+		r->num[0] = -(double)e->t;
+		col_set(r->col[1], k ? k + 1 : e->topic);
+		col_set(r->col[2], e->id);
+		col_set(r->col[3], e->name);
+		col_set(r->col[4], e->src);
+		col_set(r->col[5], e->cls ?
+		    tcop_cls_name(e->cls) : "-");
+		r->num[5] = -(double)e->cls;
+		row_mark(r, e->cls, e->nrel, e->rel);
+	}
 }
 
 static bool
-row_match(const struct ev_row *r, const char *f)
+row_match(const struct list_row *r, const char *f)
 {
-	return f[0] == '\0' || ci_has(r->topic, f) || ci_has(r->id, f) ||
-	    ci_has(r->name, f) || ci_has(r->src, f);
-}
-
-static bool
-ent_match(const struct ev_ent *e, const char *f)
-{
-	return f[0] == '\0' || ci_has(e->id, f) || ci_has(e->name, f) ||
-	    ci_has(tcop_kind_topic(e->kind), f);
+	if (f[0] == '\0' || strcasestr(r->id, f) != NULL)
+		return true;
+	for (int i = 0; i < LIST_COLS; i++)
+		if (strcasestr(r->col[i], f) != NULL)
+			return true;
+	return false;
 }
 
 struct sort_ctx {
-	const struct evstore *st;
-	int col;
+	const struct list_row *rows;
+	int col; /* 0 natural, else column col-1 */
 	bool rev;
 };
 
 static int
-cmp_num(double a, double b)
-{
-	if (isnan(a) || isnan(b))
-		return isnan(a) - isnan(b);
-	return (a > b) - (a < b);
-}
-
-static int
-cmp_ev(const void *pa, const void *pb, void *arg)
+cmp_row(const void *pa, const void *pb, void *arg)
 {
 	const struct sort_ctx *c = arg;
-	uint64_t na = *(const uint64_t *)pa, nb = *(const uint64_t *)pb;
-	const struct ev_row *a = evstore_find_row(c->st, na);
-	const struct ev_row *b = evstore_find_row(c->st, nb);
-	int d = 0;
+	const struct list_row *a = &c->rows[*(const uint32_t *)pa];
+	const struct list_row *b = &c->rows[*(const uint32_t *)pb];
+	int d = 0, k = c->col - 1;
 
-	switch (c->col) {
-	case 1: d = (a->t > b->t) - (a->t < b->t); break;
-	case 2: d = strcmp(a->topic, b->topic); break;
-	case 3: d = strcmp(a->id, b->id); break;
-	case 4: d = strcasecmp(a->name, b->name); break;
-	case 5: d = strcmp(a->src, b->src); break;
-	case 6: d = (int)b->cls - (int)a->cls; break;
-	default: break;
-	}
-	/* Time and arrival: newest first by default. */
-	if (c->col <= 1)
-		d = -d;
-	if (c->rev)
-		d = -d;
-	if (d == 0)
-		d = (na < nb) - (na > nb);
-	return d;
-}
-
-static int
-cmp_obj(const void *pa, const void *pb, void *arg)
-{
-	const struct sort_ctx *c = arg;
-	uint64_t ia = *(const uint64_t *)pa, ib = *(const uint64_t *)pb;
-	const struct ev_ent *a = &c->st->ents[ia], *b = &c->st->ents[ib];
-	int d = 0;
-
-	switch (c->col) {
-	case 1: d = strcasecmp(a->name, b->name); break;
-	case 2: d = strcmp(a->id, b->id); break;
-	case 3: d = (int)a->kind - (int)b->kind; break;
-	case 4: d = -cmp_num(a->speed, b->speed); break;
-	case 5: d = cmp_num(a->course, b->course); break;
-	case 6: d = (a->t < b->t) - (a->t > b->t); break;
-	default: break;
+	if (k >= 0) {
+		if (isnan(a->num[k]) != isnan(b->num[k]) ||
+		    (isnan(a->num[k]) && isnan(b->num[k])))
+			d = isnan(a->num[k]) && isnan(b->num[k]) ?
+			    strcasecmp(a->col[k], b->col[k]) :
+			    isnan(a->num[k]) - isnan(b->num[k]);
+		else
+			d = (a->num[k] > b->num[k]) - (a->num[k] < b->num[k]);
 	}
 	if (c->rev)
 		d = -d;
 	if (d == 0)
-		d = (a->last_row < b->last_row) - (a->last_row > b->last_row);
-	if (d == 0)
-		d = (ia > ib) - (ia < ib);
+		d = (a->order > b->order) - (a->order < b->order);
 	return d;
 }
 
 static void
-sel_sync(struct screen *s, struct view *v, const struct evstore *st)
+sel_sync(struct screen *s, struct view *v)
 {
+	const struct list_row *r;
+
 	if (s->n == 0) {
 		v->sel = 0;
 		return;
@@ -257,80 +474,70 @@ sel_sync(struct screen *s, struct view *v, const struct evstore *st)
 		v->sel = s->n - 1;
 	if (v->sel < 0)
 		v->sel = 0;
-	if (v->list == LIST_EVENTS) {
-		const struct ev_row *r = evstore_find_row(st, s->idx[v->sel]);
-		v->sel_n = s->idx[v->sel];
-		snprintf(v->sel_id, sizeof v->sel_id, "%s",
-		    r != NULL && r->has_pos ? r->id : "");
-	} else {
-		const struct ev_ent *e = &st->ents[s->idx[v->sel]];
-		v->sel_n = e->last_row;
-		snprintf(v->sel_id, sizeof v->sel_id, "%s", e->id);
-	}
+	r = &s->rows[s->idx[v->sel]];
+	snprintf(v->sel_id, sizeof v->sel_id, "%s", r->id);
+	v->sel_n = r->ev_n;
 }
 
 void
-screen_list_update(struct screen *s, struct view *v, const struct evstore *st)
+screen_list_update(struct screen *s, struct view *v, const struct evstore *st,
+    const pic *p)
 {
-	struct sort_ctx c = { st, v->sort_col, v->sort_rev };
-	uint64_t keep = v->list == LIST_EVENTS ? v->sel_n : 0;
+	struct sort_ctx c;
 	bool had = s->n > 0;
+	char keep[TCOP_ID_MAX];
+	uint64_t keep_n = v->sel_n;
 
+	snprintf(keep, sizeof keep, "%s", v->sel_id);
+	s->nrows = 0;
+	if (v->list == LIST_EVENTS)
+		fill_events(s, st);
+	else if (p != NULL && v->list == LIST_INCIDENTS)
+		fill_incidents(s, p);
+	else if (p != NULL && v->list == LIST_TRACKS)
+		fill_tracks(s, p);
+	else if (p != NULL && v->list == LIST_SATS)
+		fill_sats(s, p);
+	else if (p != NULL && v->list == LIST_ALERTS)
+		fill_alerts(s, p);
 	s->n = 0;
-	if (v->list == LIST_EVENTS) {
-		for (size_t i = 0; i < st->count; i++) {
-			const struct ev_row *r = evstore_row(st, i);
-			if (row_match(r, v->filter))
-				s->idx[s->n++] = r->n;
-		}
-		qsort_r(s->idx, (size_t)s->n, sizeof *s->idx, cmp_ev, &c);
-	} else {
-		for (size_t i = 0; i < st->nent; i++)
-			if (ent_match(&st->ents[i], v->filter))
-				s->idx[s->n++] = i;
-		qsort_r(s->idx, (size_t)s->n, sizeof *s->idx, cmp_obj, &c);
-	}
+	for (size_t i = 0; i < s->nrows; i++)
+		if (row_match(&s->rows[i], v->filter))
+			s->idx[s->n++] = (uint32_t)i;
+	c = (struct sort_ctx){ s->rows, v->sort_col, v->sort_rev };
+	qsort_r(s->idx, (size_t)s->n, sizeof *s->idx, cmp_row, &c);
 	/* Keep the selection on the same item when the list moves. */
 	if (had && v->pane == PANE_LIST) {
 		for (int i = 0; i < s->n; i++) {
-			bool same = v->list == LIST_EVENTS ? s->idx[i] == keep :
-			    strcmp(st->ents[s->idx[i]].id, v->sel_id) == 0;
-			if (same) {
+			const struct list_row *r = &s->rows[s->idx[i]];
+			if (strcmp(r->id, keep) == 0 && r->ev_n == keep_n) {
 				v->sel = i;
 				break;
 			}
 		}
 	}
-	sel_sync(s, v, st);
+	sel_sync(s, v);
 }
 
 void
-screen_select(struct screen *s, struct view *v, const struct evstore *st,
-    int d)
+screen_select(struct screen *s, struct view *v, int d)
 {
 	v->sel += d;
-	sel_sync(s, v, st);
+	sel_sync(s, v);
 }
 
-void
-screen_select_id(struct screen *s, struct view *v, const struct evstore *st,
-    const char *id)
+bool
+screen_select_id(struct screen *s, struct view *v, const char *id)
 {
-	snprintf(v->sel_id, sizeof v->sel_id, "%s", id);
-	for (int i = 0; i < s->n; i++) {
-		bool same;
-
-		if (v->list == LIST_EVENTS) {
-			const struct ev_row *r = evstore_find_row(st, s->idx[i]);
-			same = r != NULL && strcmp(r->id, id) == 0;
-		} else
-			same = strcmp(st->ents[s->idx[i]].id, id) == 0;
-		if (same) {
+	for (int i = 0; i < s->n; i++)
+		if (strcmp(s->rows[s->idx[i]].id, id) == 0) {
 			v->sel = i;
-			sel_sync(s, v, st);
-			return;
+			sel_sync(s, v);
+			return true;
 		}
-	}
+	snprintf(v->sel_id, sizeof v->sel_id, "%s", id);
+	v->sel_n = 0;
+	return false;
 }
 
 /* ==== drawing ==== */
@@ -374,53 +581,39 @@ text_w(struct canvas *c, int x, int y, int w, const char *s,
 	canvas_text(c, x, y, buf, role);
 }
 
+/* A row's columns at the list's widths into buf. */
 static void
-fmt_time(tcop_ms t, char *buf, size_t size)
+row_line(int list, const struct list_row *r, char *buf, size_t size)
 {
-	if (t == TCOP_MS_NONE)
-		snprintf(buf, size, "-");
-	else
-		tcop_time_format_s(t, buf, size);
-}
+	const struct list_def *d = &lists[list];
+	size_t at = 0;
 
-static void
-ev_line(const struct ev_row *r, char *buf, size_t size)
-{
-	char t[40];
-
-	fmt_time(r->t, t, sizeof t);
-	const char *k = strchr(r->topic, '/');
-
-	snprintf(buf, size, "%-8.8s %-12.12s %-16.16s %s",
-	    strlen(t) >= 19 ? t + 11 : t, k ? k + 1 : r->topic, r->id, r->name);
-}
-
-static void
-obj_line(const struct ev_ent *e, char *buf, size_t size)
-{
-	char sp[16] = "", co[16] = "";
-
-	if (isfinite(e->speed))
-		snprintf(sp, sizeof sp, "%.1fkn", e->speed);
-	if (isfinite(e->course))
-		snprintf(co, sizeof co, "%03.0f", e->course);
-	snprintf(buf, size, "%-16.16s %-16.16s %6s %3s %s", e->name[0] ?
-	    e->name : "-", e->id, sp, co, tcop_kind_topic(e->kind));
+	buf[0] = '\0';
+	for (int i = 0; i < d->ncols && at + 1 < size; i++) {
+		int w = d->width[i];
+		int n = w > 0 ? snprintf(buf + at, size - at, "%-*.*s ", w, w,
+		    r->col[i]) : snprintf(buf + at, size - at, "%s ", r->col[i]);
+		if (n < 0)
+			break;
+		at += (size_t)n < size - at ? (size_t)n : size - at - 1;
+		if (w == 0)
+			break;
+	}
 }
 
 static int
 draw_list(struct screen *s, struct canvas *page, uint8_t *prio, int x0,
-    int y0, int w, int h, struct view *v, const struct evstore *st)
+    int y0, int w, int h, struct view *v)
 {
 	const char *const *cols;
 	char head[256], line[512];
 	int rows;
 
-	screen_columns(v, &cols);
+	screen_columns(v->list, &cols);
 	snprintf(head, sizeof head, " %s %d%s  sort:%s%s  %s%s%s",
-	    v->list == LIST_EVENTS ? "EVENTS" : "OBJECTS", s->n,
-	    v->pane == PANE_LIST ? "*" : "", cols[v->sort_col],
-	    v->sort_rev ? "-" : "", v->searching || v->filter[0] ? "/" : "",
+	    lists[v->list].name, s->n, v->pane == PANE_LIST ? "*" : "",
+	    v->sort_col == 0 ? "-" : cols[v->sort_col - 1],
+	    v->sort_rev ? "~" : "", v->searching || v->filter[0] ? "/" : "",
 	    v->filter, v->searching ? "_" : "");
 	fill(page, prio, x0, y0, w, 1, ROLE_HEADING, 0);
 	text_w(page, x0, y0, w, head, ROLE_HEADING);
@@ -437,18 +630,11 @@ draw_list(struct screen *s, struct canvas *page, uint8_t *prio, int x0,
 		int k = v->top + i;
 		bool sel = k == v->sel && s->n > 0;
 
-		fill(page, prio, x0, y0 + 1 + i, w, 1, ROLE_NONE, sel ? 0 : 2);
+		fill(page, prio, x0, y0 + 1 + i, w, 1, sel ? ROLE_SELECT :
+		    ROLE_NONE, sel ? 0 : 2);
 		if (k >= s->n)
 			continue;
-		if (v->list == LIST_EVENTS) {
-			const struct ev_row *r = evstore_find_row(st, s->idx[k]);
-			if (r == NULL)
-				continue;
-			ev_line(r, line, sizeof line);
-		} else
-			obj_line(&st->ents[s->idx[k]], line, sizeof line);
-		if (sel)
-			fill(page, prio, x0, y0 + 1 + i, w, 1, ROLE_SELECT, 0);
+		row_line(v->list, &s->rows[s->idx[k]], line, sizeof line);
 		text_w(page, x0, y0 + 1 + i, w, line,
 		    sel ? ROLE_SELECT : ROLE_NONE);
 	}
@@ -526,26 +712,82 @@ json_members(const char *j, size_t len, char *buf, size_t at, size_t size)
 	return at;
 }
 
-static void
-detail_build(struct screen *s, const struct view *v, const struct evstore *st)
+static size_t
+detail_incident(const struct pic_incident *x, char *d, size_t at, size_t sz)
 {
-	const struct ev_row *r = evstore_find_row(st, v->sel_n);
-	const struct ev_ent *e = v->sel_id[0] ? evstore_ent(st, v->sel_id) : NULL;
+	char f[40], l[40];
+
+	fmt_time(x->first, f, sizeof f);
+	fmt_time(x->last, l, sizeof l);
+	at = addf(d, at, sz, "incident %s\nrule %s\nseverity %s\nstate %s%s%s\n"
+	    "domains %s%s%s\nfirst %s\nlast %s\nwhy: %s\nmembers (%u):\n",
+	    x->id, x->rule, pic_sev_name(x->severity), pic_state_name(x->state),
+	    x->ack_by[0] ? " by " : "", x->ack_by,
+	    x->domains & PIC_DOM_MARITIME ? "maritime " : "",
+	    x->domains & PIC_DOM_SPACE ? "space " : "",
+	    x->domains & PIC_DOM_CYBER ? "cyber" : "", f, l, x->why,
+	    x->members_total);
+	for (int i = 0; i < x->nmembers; i++)
+		at = addf(d, at, sz, "  %s\n", x->members[i]);
+	return at;
+}
+
+static size_t
+detail_entity(const pic *p, const struct pic_entity *e, char *d, size_t at,
+    size_t sz)
+{
+	char t[40], age[16];
+
+	fmt_time(e->t, t, sizeof t);
+	fmt_age(e->age, age, sizeof age);
+	at = addf(d, at, sz, "%s %s\nname %s\nstate %s\nlast %s (%s ago)\n",
+	    pic_kind_name(e->kind), e->id, e->label, e->state, t, age);
+	if (e->has_pos)
+		at = addf(d, at, sz, "pos %.5f, %.5f\n", e->lat, e->lon);
+	if (isfinite(e->speed) || isfinite(e->course))
+		at = addf(d, at, sz, "speed %.1f kn course %.1f\n", e->speed,
+		    e->course);
+	if (e->ref[0])
+		at = addf(d, at, sz, "ref %s\n", e->ref);
+	if (e->kind == PIC_TRACK && e->obj != NULL) {
+		const struct track *tr = e->obj;
+		struct track_fix fx[4];
+		size_t n = track_history(pic_tracks(p), tr, fx, 4);
+
+		at = addf(d, at, sz, "callsign %s imo %u type %d dest %s\n",
+		    tr->callsign, tr->imo, tr->shiptype, tr->destination);
+		for (size_t i = 0; i < n; i++) {
+			fmt_time(fx[i].t, t, sizeof t);
+			at = addf(d, at, sz, "  %s %.4f %.4f\n", t + 11,
+			    fx[i].lat_e7 / 1e7, fx[i].lon_e7 / 1e7);
+		}
+	}
+	if (e->json_len > 0)
+		at = json_members(e->json, e->json_len, d, at, sz);
+	return at;
+}
+
+static void
+detail_build(struct screen *s, const struct view *v, const struct evstore *st,
+    const pic *p)
+{
+	const struct ev_row *r = v->sel_n ? evstore_find_row(st, v->sel_n) :
+	    NULL;
 	size_t at = 0, sz = sizeof s->detail;
-	char t[40];
+	struct pic_entity e;
 
 	s->detail[0] = '\0';
-	s->detail_of = v->sel_n;
-	s->detail_obj = v->list == LIST_OBJECTS;
-	if (e != NULL && v->list == LIST_OBJECTS) {
-		fmt_time(e->t, t, sizeof t);
-		at = addf(s->detail, at, sz, "entity %s\nname %s\nkind %s\n"
-		    "last %s\npos %.5f, %.5f\n", e->id, e->name,
-		    tcop_kind_topic(e->kind), t, e->lat, e->lon);
-		if (isfinite(e->speed) || isfinite(e->course))
-			at = addf(s->detail, at, sz, "speed %.1f kn course %.1f\n",
-			    e->speed, e->course);
-		at = addf(s->detail, at, sz, "trail %d positions\n", e->ntrail);
+	if (v->sel_id[0] == '\0')
+		return;
+	if (p != NULL && v->list == LIST_INCIDENTS) {
+		const struct pic_incident *x = pic_incident_find(p, v->sel_id);
+		if (x != NULL)
+			detail_incident(x, s->detail, at, sz);
+		return;
+	}
+	if (p != NULL && v->list != LIST_EVENTS && pic_find(p, v->sel_id, &e)) {
+		detail_entity(p, &e, s->detail, at, sz);
+		return;
 	}
 	if (r == NULL)
 		return;
@@ -562,29 +804,33 @@ detail_build(struct screen *s, const struct view *v, const struct evstore *st)
 		addf(s->detail, at, sz, "\n(cut at %d bytes)", EVSTORE_JSON_MAX);
 }
 
+/* The detail text, long lines wrapped at the pane's width. */
 static void
 draw_detail(struct screen *s, struct canvas *page, uint8_t *prio, int x0,
-    int y0, int w, int h, const struct view *v, const struct evstore *st)
+    int y0, int w, int h, const struct view *v, const struct evstore *st,
+    const pic *p)
 {
-	const char *p;
+	const char *q;
 	int y = y0 + 1;
 
-	detail_build(s, v, st);
+	detail_build(s, v, st, p);
 	fill(page, prio, x0, y0, w, h, ROLE_NONE, 2);
 	text_w(page, x0, y0, w, " DETAIL", ROLE_HEADING);
-	for (p = s->detail; *p != '\0' && y < y0 + h;) {
-		size_t n = strcspn(p, "\n");
+	for (q = s->detail; *q != '\0' && y < y0 + h;) {
+		size_t n = strcspn(q, "\n");
 		int k = (int)n < w - 1 ? (int)n : w - 1;
 		char line[512];
 
 		if (k > (int)sizeof line - 1)
 			k = (int)sizeof line - 1;
-		memcpy(line, p, (size_t)k);
+		if (k < 1)
+			k = n > 0 ? 1 : 0;
+		memcpy(line, q, (size_t)k);
 		line[k] = '\0';
 		canvas_text(page, x0 + 1, y++, line, ROLE_NONE);
-		p += k;
-		if ((size_t)k == n && *p == '\n')
-			p++;
+		q += k;
+		if ((size_t)k == n && *q == '\n')
+			q++;
 	}
 }
 
@@ -690,37 +936,34 @@ banner_row(struct canvas *page, uint8_t *prio, int y, const char *text,
 	text_w(page, x < 0 ? 0 : x, y, page->w, text, role);
 }
 
-/* What is displayed: the list's visible rows and the entities drawn. */
+/* What is displayed: the list's visible rows and the items drawn. */
 static void
 banner_of_view(const struct screen *s, const struct view *v,
-    const struct evstore *st, struct banner *b)
+    const struct layer_item *items, size_t nitems, struct banner *b)
 {
 	banner_init(b);
-	for (size_t i = 0; i < st->nent; i++) {
-		const struct ev_ent *e = &st->ents[i];
+	for (size_t i = 0; i < nitems; i++) {
+		const struct layer_item *e = &items[i];
 		double x, y;
 
+		if (!layers_wanted(e->kind, &v->lo))
+			continue;
 		proj_ll_to_cell(&v->vp, e->lat, e->lon, &x, &y);
-		if (x >= 0 && y >= 0 && x < v->vp.w && y < v->vp.h)
+		if ((x >= 0 && y >= 0 && x < v->vp.w && y < v->vp.h) ||
+		    e->kind == LK_AREA)
 			banner_add(b, e->cls, e->nrel, e->rel);
 	}
 	for (int k = v->top; k < s->n && k < v->top + v->vp.h; k++) {
-		if (v->list == LIST_EVENTS) {
-			const struct ev_row *r = evstore_find_row(st, s->idx[k]);
-			if (r != NULL)
-				banner_add(b, r->cls, r->nrel, r->rel);
-		} else {
-			const struct ev_ent *e = &st->ents[s->idx[k]];
-			banner_add(b, e->cls, e->nrel, e->rel);
-		}
+		const struct list_row *r = &s->rows[s->idx[k]];
+		banner_add(b, r->cls, r->nrel, r->rel);
 	}
 }
 
 void
 screen_draw(struct screen *s, struct canvas *page, uint8_t *prio,
     const struct canvas *map, const uint8_t *map_cells, struct view *v,
-    const struct evstore *st, const struct keymap *km,
-    const struct regions *rs)
+    const struct evstore *st, const pic *p, const struct layer_item *items,
+    size_t nitems, const struct keymap *km, const struct regions *rs)
 {
 	int mw, mh, px, pw, lh;
 	char btext[256];
@@ -740,20 +983,21 @@ screen_draw(struct screen *s, struct canvas *page, uint8_t *prio,
 			    lc >= LC_LABEL ? 1 : 3;
 		}
 	for (int y = 1; y <= mh; y++) {
-		canvas_put(page, mw, y, page->w > 0 && v->pane == PANE_LIST ?
-		    '|' : ':', ROLE_GRATICULE);
+		canvas_put(page, mw, y, v->pane == PANE_LIST ? '|' : ':',
+		    ROLE_GRATICULE);
 		prio[y * page->w + mw] = 2;
 	}
 	lh = v->detail ? mh / 3 : mh;
 	if (pw > 0) {
-		draw_list(s, page, prio, px, 1, pw, lh, v, st);
+		draw_list(s, page, prio, px, 1, pw, lh, v);
 		if (v->detail)
-			draw_detail(s, page, prio, px, 1 + lh, pw, mh - lh, v, st);
+			draw_detail(s, page, prio, px, 1 + lh, pw, mh - lh, v, st,
+			    p);
 	}
 	if (v->help)
 		draw_help(page, prio, km, rs, 1, mh);
 	draw_status(page, prio, page->h - 3, v, st);
-	banner_of_view(s, v, st, &b);
+	banner_of_view(s, v, items, nitems, &b);
 	brole = banner_format(&b, btext, sizeof btext);
 	banner_row(page, prio, 0, btext, brole);
 	banner_row(page, prio, page->h - 1, btext, brole);

@@ -13,8 +13,10 @@
  *   row H-1      banner again
  *
  * The view state (struct view) is the viewer's: centre, zoom, selection,
- * sort, filter, panes. The model (struct evstore) is only read. Drawing
- * allocates nothing: the list index is sized at creation.
+ * sort, filter, panes. The models (the picture, pic/pic.h, and the store of
+ * raw events, ui/evstore.h) are only read. Lists: incidents (ranked),
+ * tracks, satellites, alerts, events. Drawing allocates nothing: the list
+ * rows are allocated at creation.
  */
 #ifndef TCOP_SCREEN_H
 #define TCOP_SCREEN_H
@@ -28,6 +30,7 @@
 #include "ui/canvas.h"
 #include "ui/evstore.h"
 #include "ui/keys.h"
+#include "pic/pic.h"
 #include "ui/layers.h"
 
 /* ---- classification banner ---- */
@@ -55,7 +58,24 @@ enum canvas_role banner_format(const struct banner *b, char *buf,
 /* ---- the view ---- */
 
 enum { PANE_MAP, PANE_LIST, PANE_COUNT };
-enum { LIST_EVENTS, LIST_OBJECTS, LIST_COUNT };
+/* The side panel's lists, in the order L cycles through them. */
+enum { LIST_INCIDENTS, LIST_TRACKS, LIST_SATS, LIST_ALERTS, LIST_EVENTS,
+	LIST_COUNT };
+
+#define LIST_COLS 6
+#define LIST_MAX 20000 /* rows kept per list; more are not listed */
+
+/* One row of a list: its columns as text, with numeric sort keys. */
+struct list_row {
+	uint64_t order;          /* natural order (rank, newest first) */
+	uint64_t ev_n;           /* events: arrival number, else 0 */
+	char id[TCOP_ID_MAX];    /* entity, incident or event id */
+	char col[LIST_COLS][40];
+	double num[LIST_COLS];   /* numeric key, NaN: sort by text */
+	tcop_cls cls;
+	int nrel;
+	char rel[TCOP_REL_MAX][5];
+};
 
 struct screen_feed {
 	const char *url;
@@ -70,13 +90,14 @@ struct view {
 	unsigned map_layers;      /* MAP_* */
 	struct layer_opts lo;     /* lo.selected points at sel_id */
 	int pane, list;
-	int sort_col;             /* column of the list; 0: arrival */
+	int sort_col;             /* 0: natural order, 1..: that column */
 	bool sort_rev;            /* reverse of the column's natural order */
 	char filter[64];
 	bool searching;           /* typing the filter */
 	int sel, top;             /* selected row and first row shown */
 	char sel_id[TCOP_ID_MAX]; /* the selection's entity id ("" none) */
 	uint64_t sel_n;           /* the selected event's arrival number */
+	bool framed;              /* false: frame the selected incident */
 	bool detail, help, follow;
 	bool cursor_set;          /* a click put the cursor on the map */
 	double cur_lat, cur_lon;
@@ -90,26 +111,28 @@ struct view {
 
 struct screen;
 
-/* A screen for a store of at most `rows` events and `ents` entities. */
-struct screen *screen_create(size_t rows, size_t ents);
+/* A screen whose lists hold at most LIST_MAX rows. */
+struct screen *screen_create(void);
 void screen_destroy(struct screen *s);
 
 /* The map's size within a page of w x h. */
 void screen_map_size(int w, int h, int *mw, int *mh);
 
-/* Rebuild the list (after new events, a sort or a filter change). */
+/*
+ * Rebuild the list (after new events, a sort or a filter change) from the
+ * picture p (may be NULL: its lists are then empty) and the store.
+ */
 void screen_list_update(struct screen *s, struct view *v,
-    const struct evstore *st);
+    const struct evstore *st, const pic *p);
 /* Rows in the list now. */
 int screen_list_len(const struct screen *s);
 /* Move the selection by d rows (clamped); updates sel_id / sel_n. */
-void screen_select(struct screen *s, struct view *v, const struct evstore *st,
-    int d);
-/* Select the entity with this id (a click on the map). */
-void screen_select_id(struct screen *s, struct view *v,
-    const struct evstore *st, const char *id);
-/* The column names of the current list, and how many there are. */
-int screen_columns(const struct view *v, const char *const **names);
+void screen_select(struct screen *s, struct view *v, int d);
+/* Select the row with this id (a click on the map); false if none. */
+bool screen_select_id(struct screen *s, struct view *v, const char *id);
+/* The list's name and its columns' names (n of them). */
+const char *screen_list_name(int list);
+int screen_columns(int list, const char *const **names);
 
 /*
  * Compose the page (w x h) from the map canvas (already holding the base
@@ -119,7 +142,7 @@ int screen_columns(const struct view *v, const char *const **names);
  */
 void screen_draw(struct screen *s, struct canvas *page, uint8_t *prio,
     const struct canvas *map, const uint8_t *map_cells, struct view *v,
-    const struct evstore *st, const struct keymap *km,
-    const struct regions *rs);
+    const struct evstore *st, const pic *p, const struct layer_item *items,
+    size_t nitems, const struct keymap *km, const struct regions *rs);
 
 #endif

@@ -48,7 +48,11 @@ start() {
 # ---- 120x40, UTF-8: braille map, events, banner, health -------------------
 D="$T/big"
 start "$D" 120 40 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen -- --region tsushima
-check "120x40: the screen comes up with the events" wait_for 15 has "EVENTS 6"
+check "120x40: the screen comes up with the incidents list first" \
+	wait_for 15 has "INCIDENTS 1"
+check "120x40: the dark contact is a dark-vessel incident" has "high dark-vessel *open"
+tm send-keys -t v E
+check "120x40: E shows the events received" wait_for 5 has "EVENTS 7"
 shot > "$D/first.txt"
 check "120x40: banner shows the highest marking, REL TO in order" \
 	sh -c "head -1 '$D/first.txt' | grep -q 'CONFIDENTIAL//REL TO USA, JPN' &&
@@ -88,7 +92,15 @@ check "Enter opens the detail with every raw field" \
 check "the detail names the source" has 'src: "aisrx-naha"'
 check "the detail names the marking" has "cls U"
 tm send-keys -t v Enter / BSpace BSpace BSpace BSpace BSpace Enter
-check "clearing the filter shows all events again" wait_for 5 has "EVENTS 6"
+check "clearing the filter shows all events again" wait_for 5 has "EVENTS 7"
+tm send-keys -t v T
+check "T lists the tracks with names merged" wait_for 5 has "TRACKS 2"
+check "the tracks list shows name, MMSI, speed, course" has "KAIYO MARU *431000001 *12.5 *045"
+tm send-keys -t v S
+check "S lists the satellites (ISS from its element set)" wait_for 5 has "ISS (ZARYA) *25544"
+tm send-keys -t v I a
+check "a acknowledges the selected incident" wait_for 5 has "high dark-vessel *ack"
+tm send-keys -t v E
 tm resize-window -t v -x 90 -y 30
 check "after a resize the bottom banner is on the last row" \
 	wait_for 5 sh -c "tmux -u -L '$SOCK' capture-pane -p -t v | sed -n 30p | grep -q CONFIDENTIAL"
@@ -102,7 +114,7 @@ check "the viewer wrote nothing on stderr" test ! -s "$D/view.err"
 # ---- SIGTERM restores the terminal -----------------------------------------
 D="$T/term"
 start "$D" 100 30 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen -- --region tsushima
-wait_for 15 has "EVENTS 6" || notok "SIGTERM run: screen up"
+wait_for 15 has "INCIDENTS 1" || notok "SIGTERM run: screen up"
 kill -TERM "$(cat "$D/pid")"
 check "SIGTERM ends the viewer (status 143)" wait_for 10 sh -c "test -f '$D/rc' && test \"\$(cat '$D/rc')\" = 143"
 check "after SIGTERM the terminal is back in its mode (stty -g)" cmp -s "$D/before" "$D/after"
@@ -110,7 +122,9 @@ check "after SIGTERM the terminal is back in its mode (stty -g)" cmp -s "$D/befo
 # ---- 80x24, LANG=C TERM=vt100: ASCII, monochrome ---------------------------
 D="$T/vt100"
 start "$D" 80 24 LANG=C LC_ALL=C TERM=vt100 -- --region tsushima
-check "80x24 vt100: the screen comes up" wait_for 15 has "EVENTS 6"
+check "80x24 vt100: the screen comes up" wait_for 15 has "INCIDENTS 1"
+tm send-keys -t v E
+wait_for 5 has "EVENTS 7"
 shot > "$D/first.txt"
 check "80x24 vt100: no braille, ASCII coast and land" \
 	sh -c "! grep -q '[⠁-⣿]' '$D/first.txt' && grep -q '#' '$D/first.txt' && grep -q ':::' '$D/first.txt'"

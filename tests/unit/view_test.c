@@ -303,36 +303,37 @@ static void
 lists_sort_stably_and_filter(void **state)
 {
 	struct evstore *st = evstore_create(16, 16);
-	struct screen *sc = screen_create(16, 16);
+	struct screen *sc = screen_create();
 	struct view v;
 	tcop_event ev;
 	const char *names[] = { "BRAVO", "ALPHA", "BRAVO", "CHARLIE" };
 
 	(void)state;
 	memset(&v, 0, sizeof v);
+	v.list = LIST_EVENTS;
 	for (int i = 0; i < 4; i++) {
 		char id[32];
 		snprintf(id, sizeof id, "mmsi:%d", i + 1);
 		mk(&ev, TCOP_K_TRACK, id, names[i], 30, 130 + i, 1000);
 		evstore_add(st, &ev, 0);
 	}
-	screen_list_update(sc, &v, st);
+	screen_list_update(sc, &v, st, NULL);
 	assert_int_equal(screen_list_len(sc), 4);
 	assert_string_equal(evstore_find_row(st, 4)->name, "CHARLIE");
 	v.sort_col = 4; /* NAME */
-	screen_list_update(sc, &v, st);
+	screen_list_update(sc, &v, st, NULL);
 	v.sel = 0;
-	screen_select(sc, &v, st, 0);
+	screen_select(sc, &v, 0);
 	assert_string_equal(v.sel_id, "mmsi:2"); /* ALPHA */
-	screen_select(sc, &v, st, 1);
+	screen_select(sc, &v, 1);
 	assert_string_equal(v.sel_id, "mmsi:3"); /* BRAVO, newer first */
-	screen_select(sc, &v, st, 1);
+	screen_select(sc, &v, 1);
 	assert_string_equal(v.sel_id, "mmsi:1");
 	snprintf(v.filter, sizeof v.filter, "bravo");
-	screen_list_update(sc, &v, st);
+	screen_list_update(sc, &v, st, NULL);
 	assert_int_equal(screen_list_len(sc), 2);
 	snprintf(v.filter, sizeof v.filter, "mmsi:4");
-	screen_list_update(sc, &v, st);
+	screen_list_update(sc, &v, st, NULL);
 	assert_int_equal(screen_list_len(sc), 1);
 	screen_destroy(sc);
 	evstore_destroy(st);
@@ -378,7 +379,10 @@ dense_cells_show_a_count_and_labels_never_overlap(void **state)
 	evstore_add(st, &ev, 0);
 	mk(&ev, TCOP_K_TRACK, "mmsi:4", "FOUR", 30.55, 131.31, 0);
 	evstore_add(st, &ev, 0);
-	assert_int_equal(layers_draw(c, &vp, st, &o, scratch), 4);
+	struct layer_item items[8];
+	size_t n = layers_from_store(st, items, 8);
+	assert_int_equal(n, 4);
+	assert_int_equal(layers_draw(c, &vp, items, n, &o, scratch), 4);
 	assert_int_equal(canvas_at(c, 5, 4)->ch, '2');
 	assert_int_equal(canvas_at(c, 8, 4)->ch, '>');
 	/* THREE's label would run into FOUR's symbol at x 13: left out. */
@@ -389,10 +393,10 @@ dense_cells_show_a_count_and_labels_never_overlap(void **state)
 	assert_int_equal(scratch[4 * 40 + 13], LC_SYMBOL);
 	o.selected = "mmsi:4";
 	canvas_clear(c);
-	layers_draw(c, &vp, st, &o, scratch);
+	layers_draw(c, &vp, items, n, &o, scratch);
 	assert_int_equal(canvas_at(c, 13, 4)->role, ROLE_SELECT);
-	assert_non_null(layers_pick(&vp, st, &o, 13, 4));
-	assert_string_equal(layers_pick(&vp, st, &o, 13, 4)->id, "mmsi:4");
+	assert_non_null(layers_pick(&vp, items, n, &o, 13, 4));
+	assert_string_equal(layers_pick(&vp, items, n, &o, 13, 4)->id, "mmsi:4");
 	canvas_destroy(c);
 	evstore_destroy(st);
 }
@@ -414,7 +418,9 @@ interference_is_an_outline_with_a_hatch(void **state)
 	mk(&ev, TCOP_K_INTERFERENCE, "area:jam-1", "", 34, 130, 0);
 	ev.u.intf.radius_m = 40000;
 	evstore_add(st, &ev, 0);
-	layers_draw(c, &vp, st, &o, scratch);
+	struct layer_item items[2];
+	size_t n = layers_from_store(st, items, 2);
+	layers_draw(c, &vp, items, n, &o, scratch);
 	for (int i = 0; i < 800; i++) {
 		outline += c->cells[i].ch == 'o';
 		hatch += c->cells[i].ch == '/';
