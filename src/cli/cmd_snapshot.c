@@ -7,10 +7,11 @@
  *
  * Glyphs are braille unless --ascii: a snapshot is a file, not a terminal,
  * so the locale does not choose. --format geojson exports the picture
- * (snap_geojson.c) built from --replay CAPTURE up to --at. Known limits:
- * the text/ansi/html formats draw the base map only (the picture's layers
- * are not drawn on it yet), --feed has no TLS options yet; the banner says
- * UNCLASSIFIED because nothing marked is drawn yet.
+ * (snap_geojson.c) built from --replay CAPTURE up to --at, or from
+ * --feed URL... for --duration; with text, ansi and html the picture of
+ * --replay is drawn over the map by the viewer's layers (ui/layers.h), and
+ * the banner carries the highest marking drawn. Known limits: --feed has
+ * no TLS options yet, and feeds the GeoJSON export only.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -24,6 +25,9 @@
 #include "geo/proj.h"
 #include "geo/regions.h"
 #include "ui/canvas.h"
+#include "ui/layers.h"
+#include "ui/picsrc.h"
+#include "ui/screen.h"
 
 static const char snapshot_help[] =
     "usage: tcop snapshot [--region NAME | --center LAT,LON --span DEG |\n"
@@ -51,17 +55,18 @@ static const char snapshot_help[] =
     "  --projection P     equirect (default) or mercator\n"
     "  --format F         text (default), ansi (colours), html (a page),\n"
     "                     geojson (the picture: needs --replay or --feed)\n"
-    "  --replay CAPTURE   build the picture from a capture (geojson)\n"
+    "  --replay CAPTURE   build the picture from a capture: GeoJSON, or\n"
+    "                     its entities drawn over the map (text, ansi, html)\n"
     "  --feed URL         or from feeds (repeatable), listened to for\n"
-    "  --duration D       D (default 10s) before the export\n"
+    "  --duration D       D (default 10s) before the export (geojson)\n"
     "  --at T             the picture at T: events with t <= T (RFC 3339)\n"
     "  --rules FILE       correlation rules (docs/rules.md)\n"
     "  --assets FILE      asset inventory (docs/assets.md)\n"
     "  --out FILE         write there instead of standard output\n"
     "\n"
     "Maps are read from $TCOP_MAPS, ./maps, or the installed copy.\n"
-    "Not yet: the picture's layers on the text, ansi and html maps; TLS\n"
-    "options for --feed.\n";
+    "Not yet: --feed for the text, ansi and html maps; TLS options for\n"
+    "--feed.\n";
 
 enum fmt { FMT_TEXT, FMT_ANSI, FMT_HTML, FMT_GEOJSON };
 
@@ -247,11 +252,13 @@ snap_args(struct snap_opts *o, int argc, char **argv)
 	if (o->fmt == FMT_GEOJSON && (o->replay == NULL) == (o->nfeeds == 0))
 		return cli_usage("snapshot", "--format geojson needs --replay "
 		    "CAPTURE or --feed URL... (one of the two)");
-	if (o->fmt != FMT_GEOJSON && (o->replay || o->at != TCOP_MS_NONE ||
-	    o->rules || o->assets || o->nfeeds || o->duration))
-		return cli_usage("snapshot", "--replay, --feed, --duration, --at, "
-		    "--rules and --assets go with --format geojson (the maps do "
-		    "not draw the picture yet)");
+	if (o->fmt != FMT_GEOJSON && (o->nfeeds || o->duration))
+		return cli_usage("snapshot", "--feed and --duration go with "
+		    "--format geojson (the maps draw the picture of --replay)");
+	if (o->replay == NULL && o->nfeeds == 0 && (o->at != TCOP_MS_NONE ||
+	    o->rules || o->assets))
+		return cli_usage("snapshot", "--at, --rules and --assets go "
+		    "with --replay CAPTURE or --feed URL");
 	if ((o->region != NULL) + o->have_center + o->have_bbox > 1)
 		return cli_usage("snapshot", "--region, --center and --bbox "
 		    "exclude each other");
@@ -320,14 +327,67 @@ fill_row(struct canvas *c, int y, enum canvas_role role)
 		canvas_put(c, x, y, ' ', role);
 }
 
+/* The banner of what is drawn (ui/screen.h: banner_format). */
 static void
-banner(struct canvas *c, int y)
+banner(struct canvas *c, int y, const struct banner *b)
 {
-	const char *t = "UNCLASSIFIED";
+	char t[256];
+	enum canvas_role role = banner_format(b, t, sizeof t);
 	int x = (c->w - (int)strlen(t)) / 2;
 
-	fill_row(c, y, ROLE_BANNER_U);
-	canvas_text(c, x < 0 ? 0 : x, y, t, ROLE_BANNER_U);
+	fill_row(c, y, role);
+	canvas_text(c, x < 0 ? 0 : x, y, t, role);
+}
+
+static const char *maps_dir(void);
+
+/*
+ * The picture of --replay (up to --at) drawn over the map with the
+ * viewer's layers; the banner accounts for every item drawn.
+ */
+static int
+snap_layers(const struct snap_opts *o, const struct viewport *vp,
+    struct canvas *mapc, struct banner *b)
+{
+	struct pic_cfg cfg = { .rules_path = o->rules,
+		.assets_path = o->assets, .maps_dir = maps_dir() };
+	struct layer_opts lo = { .ascii = o->ascii, .maritime = true,
+		.space = true, .cyber = true, .other = true, .labels = true };
+	struct picsrc *ps = NULL;
+	uint8_t *scratch = NULL;
+	pic *p = NULL;
+	char why[512];
+	int rc = CLI_FAIL;
+
+	if (pic_create(&p, &cfg, why, sizeof why) != TCOP_OK) {
+		fprintf(stderr, "tcop snapshot: %s\n", why);
+		return CLI_FAIL;
+	}
+	if ((rc = snap_replay(p, o->replay, o->at)) != CLI_OK)
+		goto out;
+	rc = CLI_FAIL;
+	ps = picsrc_create(32768);
+	scratch = malloc((size_t)mapc->w * mapc->h);
+	if (ps == NULL || scratch == NULL) {
+		fprintf(stderr, "tcop snapshot: out of memory\n");
+		goto out;
+	}
+	picsrc_fill(ps, p, vp, &lo, NULL);
+	layers_draw(mapc, vp, ps->items, ps->n, &lo, scratch);
+	for (size_t i = 0; i < ps->n; i++) {
+		double x, y;
+		proj_ll_to_cell(vp, ps->items[i].lat, ps->items[i].lon, &x, &y);
+		if ((x >= 0 && y >= 0 && x < vp->w && y < vp->h) ||
+		    ps->items[i].kind == LK_AREA)
+			banner_add(b, ps->items[i].cls, ps->items[i].nrel,
+			    ps->items[i].rel);
+	}
+	rc = CLI_OK;
+out:
+	free(scratch);
+	picsrc_destroy(ps);
+	pic_destroy(p);
+	return rc;
 }
 
 static void
@@ -383,6 +443,7 @@ snap_run(struct snap_opts *o, struct map *m)
 	unsigned layers = MAP_LAYERS_DEFAULT;
 	int mh = o->map_only ? o->h : o->h - 3, rc;
 	char title[128];
+	struct banner b;
 	tcop_err e;
 
 	if (o->layers != NULL &&
@@ -403,11 +464,14 @@ snap_run(struct snap_opts *o, struct map *m)
 		fprintf(stderr, "tcop snapshot: %s\n", map_error(m));
 		goto out;
 	}
+	banner_init(&b);
+	if (o->replay != NULL && snap_layers(o, &vp, mapc, &b) != CLI_OK)
+		goto out;
 	if (!o->map_only) {
-		banner(page, 0);
+		banner(page, 0, &b);
 		canvas_blit(page, 0, 1, mapc);
 		status(page, o->h - 2, &vp, name, layers, m);
-		banner(page, o->h - 1);
+		banner(page, o->h - 1, &b);
 	}
 	snprintf(title, sizeof title, "tcop snapshot: %s", name ? name : "view");
 	rc = snap_write(o, page, title);
