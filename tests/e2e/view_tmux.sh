@@ -13,7 +13,7 @@ tm() { tmux -u -L "$SOCK" -f /dev/null "$@"; }
 shot() { tm capture-pane -p -t v; }
 has() { shot | grep -q -- "$1"; }
 hasnt() { ! shot | grep -q -- "$1"; }
-cleanup_tmux() { for s in big term vt100; do tmux -L "$SOCK0-$s" kill-server 2>/dev/null; done; }
+cleanup_tmux() { for s in big term vt100 rate; do tmux -L "$SOCK0-$s" kill-server 2>/dev/null; done; }
 trap 'cleanup_tmux; _cleanup' EXIT INT TERM
 
 cat > "$T/inner.sh" <<'IN'
@@ -118,6 +118,31 @@ wait_for 15 has "INCIDENTS 1" || notok "SIGTERM run: screen up"
 kill -TERM "$(cat "$D/pid")"
 check "SIGTERM ends the viewer (status 143)" wait_for 10 sh -c "test -f '$D/rc' && test \"\$(cat '$D/rc')\" = 143"
 check "after SIGTERM the terminal is back in its mode (stty -g)" cmp -s "$D/before" "$D/after"
+
+# ---- the link budget: --max-rate 4000 -----------------------------------
+D="$T/rate"
+start "$D" 120 40 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen -- --region tsushima --max-rate 4000
+wait_for 15 has "INCIDENTS 1" || notok "--max-rate run: screen up"
+: > "$D/rates"
+for i in 1 2 3 4 5 6; do
+	sleep 1
+	shot | sed -n 38p >> "$D/rates"
+done
+check "--max-rate: the status row shows the rate used beside the cap" grep -q "B/s/4.0k" "$D/rates"
+check "--max-rate: every second's rate stays near the cap (<= 1.5x)" python3 - "$D/rates" <<'PY'
+import re, sys
+vals = []
+for line in open(sys.argv[1], encoding="utf-8"):
+    m = re.search(r"fps ([0-9.]+)(k?)B/s/4\.0k", line)
+    if m:
+        vals.append(float(m.group(1)) * (1000 if m.group(2) else 1))
+sys.exit(0 if vals and max(vals) <= 6000 else 1)
+PY
+check "--max-rate: the whole map arrives in the end (coastline in braille)" \
+	wait_for 20 sh -c "tmux -u -L '$SOCK' capture-pane -p -t v | python3 -c \"import sys; sys.exit(0 if sum(1 for c in sys.stdin.read() if 0x2801 <= ord(c) <= 0x28ff) > 500 else 1)\""
+tm send-keys -t v q
+check "--max-rate: q still restores the terminal" \
+	wait_for 10 sh -c "test -f '$D/after' && cmp -s '$D/before' '$D/after'"
 
 # ---- 80x24, LANG=C TERM=vt100: ASCII, monochrome ---------------------------
 D="$T/vt100"
