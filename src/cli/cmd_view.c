@@ -38,6 +38,7 @@
 
 #include "cli/cli.h"
 #include "feed/bus.h"
+#include "feed/capture.h"
 #include "geo/map.h"
 #include "geo/regions.h"
 #include "tty/tty.h"
@@ -60,7 +61,7 @@ static const char view_help[] =
     "usage: tcop view [--feed URL]... [--config FILE] [--region NAME]\n"
     "                 [--ascii] [--mono] [--max-rate BYTES/s] [--fps N]\n"
     "                 [--projection equirect|mercator] [--no-mouse]\n"
-    "                 [--rules FILE] [--assets FILE]\n"
+    "                 [--rules FILE] [--assets FILE] [--replay CAPTURE]...\n"
     "                 [--cert FILE --key FILE --ca FILE]\n"
     "\n"
     "The operator's screen: the map of the region with what the feeds\n"
@@ -78,9 +79,12 @@ static const char view_help[] =
     "  --no-mouse         do not ask the terminal for mouse clicks\n"
     "  --rules FILE       correlation rules (docs/rules.md)\n"
     "  --assets FILE      asset inventory (docs/assets.md)\n"
+    "  --replay CAPTURE   load a capture (tcop record) into the picture\n"
+    "                     first, whole; feeds, if any, add to it\n"
     "\n"
     "Keys: ? shows them all (generated from the live key map); q quits.\n"
-    "Not yet: --replay CAPTURE (use `tcop replay --listen URL` and --feed).\n";
+    "Not yet: the replay controls (pause, speed, seek) over a capture; for\n"
+    "paced replay, run `tcop replay --listen URL CAPTURE` and --feed URL.\n";
 
 enum {
 	O_FEED = 256, O_CONFIG, O_REGION, O_ASCII, O_MONO, O_MAXRATE, O_FPS,
@@ -111,6 +115,8 @@ static const struct option view_longopts[] = {
 struct view_opts {
 	const char *feeds[VIEW_FEEDS_MAX];
 	int nfeeds;
+	const char *replays[VIEW_FEEDS_MAX];
+	int nreplays;
 	const char *config, *region, *rules, *assets;
 	bool ascii, mono, no_mouse;
 	long max_rate;   /* -1 unset */
@@ -186,9 +192,11 @@ view_option(struct view_opts *o, int c, const char *arg)
 	case O_KEY: o->tls.key = arg; break;
 	case O_CA: o->tls.ca = arg; break;
 	case O_REPLAY:
-		fprintf(stderr, "tcop view: --replay: not yet; run `tcop replay "
-		    "--listen URL %s` and view it with --feed URL\n", arg);
-		return CLI_USAGE;
+		if (o->nreplays == VIEW_FEEDS_MAX)
+			return cli_usage("view", "at most %d captures",
+			    VIEW_FEEDS_MAX);
+		o->replays[o->nreplays++] = arg;
+		break;
 	default:
 		return cli_usage("view", "unknown option");
 	}
@@ -599,6 +607,47 @@ health(struct app *a, tcop_ms now)
 	}
 }
 
+/*
+ * Load a capture whole into the picture and the event store, before the
+ * screen opens. Bad lines are counted and the count is shown.
+ */
+static int
+load_capture(struct app *a, const char *path)
+{
+	capture_reader *r;
+	struct capture_line l;
+	unsigned long bad = 0, n = 0;
+	tcop_err e;
+
+	if (capture_open(&r, path) != TCOP_OK) {
+		fprintf(stderr, "tcop view: --replay %s: %s\n", path,
+		    strerror(errno));
+		return CLI_FAIL;
+	}
+	while ((e = capture_next(r, &l)) != TCOP_EOF) {
+		if (e != TCOP_OK && e != TCOP_ECAPTURE) {
+			fprintf(stderr, "tcop view: --replay %s: %s\n", path,
+			    tcop_strerror(e));
+			capture_close(r);
+			return CLI_FAIL;
+		}
+		if (e != TCOP_OK ||
+		    tcop_event_decode(l.msg, l.msg_len, &a->ev) != TCOP_OK) {
+			bad++;
+			continue;
+		}
+		(void)pic_apply(a->pic, &a->ev);
+		if (a->ev.kind != TCOP_K_UNKNOWN)
+			evstore_add(a->st, &a->ev, -1);
+		n++;
+	}
+	capture_close(r);
+	pic_advance(a->pic, pic_time(a->pic));
+	snprintf(a->v.msg, sizeof a->v.msg, "%s: %lu events, %lu bad lines",
+	    strrchr(path, '/') ? strrchr(path, '/') + 1 : path, n, bad);
+	return -1;
+}
+
 /* ==== frames ==== */
 
 static void
@@ -751,7 +800,7 @@ setup(struct app *a, const struct view_opts *o, int *rip)
 	char why[4400], path[4200];
 	const char *region = o->region ? o->region :
 	    a->cfg.region[0] ? a->cfg.region : "wpac";
-	int ri = -1;
+	int ri = -1, rc;
 
 	if (map_create(&a->map, NULL, why, sizeof why) != TCOP_OK) {
 		fprintf(stderr, "tcop view: %s\n", why);
@@ -781,6 +830,11 @@ setup(struct app *a, const struct view_opts *o, int *rip)
 			    TCOP_OK)
 				return CLI_USAGE;
 	a->nfeeds = feedbus_count(a->bus);
+	if (a->nfeeds == 0 && o->nreplays == 0) {
+		fprintf(stderr, "tcop view: no feed: give --feed URL, --replay "
+		    "CAPTURE or \"feeds\" in the config file\n");
+		return CLI_USAGE;
+	}
 	{
 		struct pic_cfg pc = { .rules_path = o->rules,
 			.maps_dir = map_dir(a->map), .assets_path = o->assets };
@@ -796,6 +850,9 @@ setup(struct app *a, const struct view_opts *o, int *rip)
 		fprintf(stderr, "tcop view: out of memory\n");
 		return CLI_FAIL;
 	}
+	for (int i = 0; i < o->nreplays; i++)
+		if ((rc = load_capture(a, o->replays[i])) >= 0)
+			return rc;
 	*rip = ri;
 	return -1;
 }
@@ -874,7 +931,7 @@ cmd_view(int argc, char **argv)
 	if (alloc_frame(a, w, h)) {
 		goto_region(a, ri);
 		a->win_start = a->next_frame = tcop_mono_ms();
-		a->dirty = true;
+		a->dirty = a->list_dirty = true;
 		health(a, a->win_start);
 		rc = loop(a);
 	}

@@ -13,7 +13,7 @@ tm() { tmux -u -L "$SOCK" -f /dev/null "$@"; }
 shot() { tm capture-pane -p -t v; }
 has() { shot | grep -q -- "$1"; }
 hasnt() { ! shot | grep -q -- "$1"; }
-cleanup_tmux() { for s in big term vt100 rate; do tmux -L "$SOCK0-$s" kill-server 2>/dev/null; done; }
+cleanup_tmux() { for s in big term vt100 rate replay; do tmux -L "$SOCK0-$s" kill-server 2>/dev/null; done; }
 trap 'cleanup_tmux; _cleanup' EXIT INT TERM
 
 cat > "$T/inner.sh" <<'IN'
@@ -118,6 +118,19 @@ wait_for 15 has "INCIDENTS 1" || notok "SIGTERM run: screen up"
 kill -TERM "$(cat "$D/pid")"
 check "SIGTERM ends the viewer (status 143)" wait_for 10 sh -c "test -f '$D/rc' && test \"\$(cat '$D/rc')\" = 143"
 check "after SIGTERM the terminal is back in its mode (stty -g)" cmp -s "$D/before" "$D/after"
+
+# ---- --replay CAPTURE: a capture loaded whole, no feed -------------------
+D="$T/replay"
+mkdir -p "$D"
+awk '{print "2026-11-26T23:00:30.000Z " $0}' "$EV" > "$D/cap.txt"
+echo "not a capture line" >> "$D/cap.txt"
+SOCK="$SOCK0-replay"
+tm new-session -d -x 120 -y 40 -s v \
+	"env TCOP='$TCOP' ASAN_OPTIONS='$ASAN_OPTIONS' LANG=C.UTF-8 LC_ALL=C.UTF-8 sh -c '\"\$TCOP\" view --no-mouse --replay $D/cap.txt --region tsushima 2>$D/view.err; echo \$? > $D/rc'; sleep 30"
+check "--replay: the picture of the capture is on screen" wait_for 15 has "INCIDENTS 1"
+check "--replay: the load is reported with the bad line counted" has "cap.txt: 7 events, 1 bad lines"
+tm send-keys -t v q
+check "--replay: q exits 0" wait_for 10 sh -c "test \"\$(cat '$D/rc' 2>/dev/null)\" = 0"
 
 # ---- the link budget: --max-rate 4000 -----------------------------------
 D="$T/rate"
