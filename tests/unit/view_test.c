@@ -20,7 +20,9 @@
 #include "ui/config.h"
 #include "ui/evstore.h"
 #include "ui/keys.h"
+#include "pic/pic.h"
 #include "ui/layers.h"
+#include "ui/picsrc.h"
 #include "ui/screen.h"
 
 /* ---- keys ---- */
@@ -433,6 +435,88 @@ interference_is_an_outline_with_a_hatch(void **state)
 	evstore_destroy(st);
 }
 
+/* ---- the picture as map items ---- */
+
+static pic *
+picture_of_test_events(void)
+{
+	FILE *f = fopen("tests/data/view/events.txt", "r");
+	char line[4096];
+	pic *p = NULL;
+	char why[256];
+
+	assert_non_null(f);
+	assert_int_equal(pic_create(&p, NULL, why, sizeof why), TCOP_OK);
+	while (fgets(line, sizeof line, f) != NULL) {
+		size_t n = strcspn(line, "\n");
+		assert_int_equal(pic_apply_msg(p, line, n), TCOP_OK);
+	}
+	fclose(f);
+	pic_advance(p, pic_time(p));
+	return p;
+}
+
+static const struct layer_item *
+item(const struct picsrc *ps, const char *id)
+{
+	for (size_t i = 0; i < ps->n; i++)
+		if (strcmp(ps->items[i].id, id) == 0)
+			return &ps->items[i];
+	return NULL;
+}
+
+static void
+the_picture_becomes_items_in_the_viewport(void **state)
+{
+	pic *p = picture_of_test_events();
+	struct picsrc *ps = picsrc_create(64);
+	struct layer_opts o = { .maritime = true, .space = true, .cyber = true };
+	const struct pic_incident *inc;
+	const struct layer_item *it;
+	struct viewport vp;
+
+	(void)state;
+	assert_non_null(ps);
+	assert_int_equal(viewport_center(&vp, PROJ_EQUIRECT, 80, 30, 34.3,
+	    129.6, 3), TCOP_OK);
+	assert_int_equal(pic_incident_count(p), 1);
+	inc = pic_incident_at(p, 0);
+	assert_string_equal(inc->rule, "dark-vessel");
+	picsrc_fill(ps, p, &vp, &o, inc);
+	assert_non_null(it = item(ps, "mmsi:431000001"));
+	assert_int_equal(it->kind, LK_SHIP);
+	assert_string_equal(it->name, "KAIYO MARU");
+	assert_false(it->highlight);
+	assert_non_null(it = item(ps, "det:sar1:8812"));
+	assert_int_equal(it->kind, LK_DARK);
+	assert_true(it->highlight);
+	assert_non_null(it = item(ps, "area:jam-0007"));
+	assert_int_equal(it->kind, LK_AREA);
+	assert_true(fabs(it->radius_m - 20000) < 1e-6);
+	/* The ISS is not over the strait: not an item, unless selected. */
+	assert_null(item(ps, "norad:25544"));
+	assert_int_equal(o.ngtrack, 0);
+	o.selected = "norad:25544";
+	picsrc_fill(ps, p, &vp, &o, NULL);
+	assert_non_null(it = item(ps, "norad:25544"));
+	assert_int_equal(it->kind, LK_SAT);
+	assert_true(o.ngtrack > 100);
+	assert_true(o.gtrack_now > 0 && o.gtrack_now < o.ngtrack);
+	/* ISS near 420 km: horizon radius about 2,270 km. */
+	assert_true(o.footprint_km > 2000 && o.footprint_km < 2500);
+	/* Consecutive ground-track points 90 s apart: 7.5 km/s is ~6 deg. */
+	for (int i = 1; i < o.ngtrack; i++) {
+		double dlat = o.gtrack[i][0] - o.gtrack[i - 1][0];
+		assert_true(fabs(dlat) < 6.5);
+	}
+	o.selected = "mmsi:431000001";
+	picsrc_fill(ps, p, &vp, &o, NULL);
+	assert_non_null(it = item(ps, "mmsi:431000001"));
+	assert_int_equal(it->ntrail, 1);
+	picsrc_destroy(ps);
+	pic_destroy(p);
+}
+
 int
 main(void)
 {
@@ -451,6 +535,7 @@ main(void)
 		cmocka_unit_test(ships_point_their_course_in_eight_directions),
 		cmocka_unit_test(dense_cells_show_a_count_and_labels_never_overlap),
 		cmocka_unit_test(interference_is_an_outline_with_a_hatch),
+		cmocka_unit_test(the_picture_becomes_items_in_the_viewport),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
