@@ -135,7 +135,7 @@ run_tcop(void)
 	struct viewport vp;
 	struct canvas *page, *shown, *mapc;
 	struct evstore *st = evstore_create(64, 64);
-	struct screen *scr = screen_create(64, 64);
+	struct screen *scr = screen_create();
 	struct view v;
 	struct keymap km;
 	uint8_t *prio, *cells;
@@ -169,8 +169,9 @@ run_tcop(void)
 	t1 = now_ms();
 	map_render(m, &vp, MAP_LAYERS_DEFAULT, false, mapc);
 	r.map_ms = now_ms() - t1;
-	layers_draw(mapc, &vp, st, &v.lo, cells);
-	screen_draw(scr, page, prio, mapc, cells, &v, st, &km, NULL);
+	layers_draw(mapc, &vp, NULL, 0, &v.lo, cells);
+	screen_draw(scr, page, prio, mapc, cells, &v, st, NULL, NULL, 0, &km,
+	    NULL);
 	tty_blit(t, page, shown, prio, 4, -1);
 	tty_flush(t);
 	t1 = now_ms();
