@@ -30,6 +30,7 @@
 #include <getopt.h>
 #include <math.h>
 #include <poll.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -252,13 +253,34 @@ load_config(struct app *a, const struct view_opts *o)
 	return -1;
 }
 
+/*
+ * Log lines go to the status row. The feed bus may log from its own
+ * threads: the line waits under a lock until the loop takes it.
+ */
+static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
+static char log_line[160];
+static bool log_new;
+
 static void
 view_log(void *arg, const char *line)
 {
-	struct app *a = arg;
+	(void)arg;
+	pthread_mutex_lock(&log_lock);
+	snprintf(log_line, sizeof log_line, "%s", line);
+	log_new = true;
+	pthread_mutex_unlock(&log_lock);
+}
 
-	snprintf(a->v.msg, sizeof a->v.msg, "%s", line);
-	a->dirty = true;
+static void
+take_log(struct app *a)
+{
+	pthread_mutex_lock(&log_lock);
+	if (log_new) {
+		snprintf(a->v.msg, sizeof a->v.msg, "%s", log_line);
+		log_new = false;
+		a->dirty = true;
+	}
+	pthread_mutex_unlock(&log_lock);
 }
 
 /* (Re)build the canvases for a w x h terminal. */
@@ -784,6 +806,7 @@ loop(struct app *a)
 		while ((k = tty_key(a->tty, &mx, &my)) != UK_NONE && !a->quit)
 			on_key(a, k, mx, my);
 		drain_feeds(a);
+		take_log(a);
 		now = tcop_mono_ms();
 		tick(a, now);
 		if ((a->dirty || a->view_changed) && now >= a->next_frame)
@@ -923,7 +946,7 @@ cmd_view(int argc, char **argv)
 		free(a);
 		return CLI_FAIL;
 	}
-	tcop_log_set_sink(view_log, a);
+	tcop_log_set_sink(view_log, NULL);
 	a->ascii = tty_ascii(a->tty);
 	view_init(a, &o);
 	tty_size(a->tty, &w, &h);

@@ -461,6 +461,45 @@ cmp_row(const void *pa, const void *pb, void *arg)
 	return d;
 }
 
+/*
+ * Heapsort of the row indexes: in place, no allocation (qsort may
+ * allocate). The comparator is a total order (ties broken by the natural
+ * order, which is unique), so the result is the stable one.
+ */
+static void
+sift(uint32_t *a, size_t root, size_t n, const struct sort_ctx *c)
+{
+	for (;;) {
+		size_t child = 2 * root + 1;
+		uint32_t t;
+
+		if (child >= n)
+			return;
+		if (child + 1 < n && cmp_row(&a[child], &a[child + 1],
+		    (void *)c) < 0)
+			child++;
+		if (cmp_row(&a[root], &a[child], (void *)c) >= 0)
+			return;
+		t = a[root];
+		a[root] = a[child];
+		a[child] = t;
+		root = child;
+	}
+}
+
+static void
+sort_idx(uint32_t *a, size_t n, const struct sort_ctx *c)
+{
+	for (size_t i = n / 2; i-- > 0;)
+		sift(a, i, n, c);
+	for (size_t end = n; end-- > 1;) {
+		uint32_t t = a[0];
+		a[0] = a[end];
+		a[end] = t;
+		sift(a, 0, end, c);
+	}
+}
+
 static void
 sel_sync(struct screen *s, struct view *v)
 {
@@ -505,7 +544,7 @@ screen_list_update(struct screen *s, struct view *v, const struct evstore *st,
 		if (row_match(&s->rows[i], v->filter))
 			s->idx[s->n++] = (uint32_t)i;
 	c = (struct sort_ctx){ s->rows, v->sort_col, v->sort_rev };
-	qsort_r(s->idx, (size_t)s->n, sizeof *s->idx, cmp_row, &c);
+	sort_idx(s->idx, (size_t)s->n, &c);
 	/* Keep the selection on the same item when the list moves. */
 	if (had && v->pane == PANE_LIST) {
 		for (int i = 0; i < s->n; i++) {
