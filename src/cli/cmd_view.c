@@ -56,6 +56,7 @@
 #define VIEW_ENTITIES 65536   /* positioned entities kept for the map */
 #define VIEW_DRAIN 2000       /* messages taken per poll round at most */
 #define VIEW_ITEMS 32768      /* map items on screen at most */
+#define VIEW_SATS_ALL 200     /* up to this many satellites: all drawn */
 #define VIEW_FEEDS_MAX 16
 
 static const char view_help[] =
@@ -442,6 +443,25 @@ ack(struct app *a)
 	a->list_dirty = true;
 }
 
+/* s: every satellite -> the selected only -> none -> every ... */
+static void
+space_layer(struct app *a)
+{
+	struct view *v = &a->v;
+
+	if (!v->lo.space) {
+		v->lo.space = true;
+		v->sats_all = 1;
+	} else if (v->lo.sats_all) {
+		v->sats_all = 0;
+	} else {
+		v->lo.space = false;
+	}
+	snprintf(v->msg, sizeof v->msg, "space: %s", !v->lo.space ? "off" :
+	    v->sats_all ? "all satellites" : "selected satellite only");
+	a->view_changed = true;
+}
+
 static void
 act(struct app *a, enum view_action act_)
 {
@@ -510,7 +530,7 @@ act(struct app *a, enum view_action act_)
 		break;
 	case VA_SORT_REVERSE: v->sort_rev = !v->sort_rev; a->list_dirty = true; break;
 	case VA_LAYER_MARITIME: toggle(a, &v->lo.maritime, "maritime"); break;
-	case VA_LAYER_SPACE: toggle(a, &v->lo.space, "space"); break;
+	case VA_LAYER_SPACE: space_layer(a); break;
 	case VA_LAYER_CYBER: toggle(a, &v->lo.cyber, "cyber"); break;
 	case VA_TRAILS: toggle(a, &v->lo.trails_all, "trails"); break;
 	case VA_BORDERS:
@@ -733,6 +753,8 @@ frame(struct app *a, tcop_ms now)
 	if (map_render(a->map, &v->vp, v->map_layers, a->ascii, a->mapc) !=
 	    TCOP_OK)
 		snprintf(v->msg, sizeof v->msg, "%s", map_error(a->map));
+	v->lo.sats_all = v->sats_all >= 0 ? v->sats_all != 0 :
+	    pic_count(a->pic, PIC_SAT) <= VIEW_SATS_ALL;
 	picsrc_fill(a->ps, a->pic, &v->vp, &v->lo, inc);
 	layers_draw(a->mapc, &v->vp, a->ps->items, a->ps->n, &v->lo, a->cells);
 	screen_draw(a->scr, a->page, a->prio, a->mapc, a->cells, v, a->st,
@@ -895,6 +917,7 @@ view_init(struct app *a, const struct view_opts *o)
 	v->max_rate = o->max_rate >= 0 ? o->max_rate :
 	    a->cfg.max_rate >= 0 ? a->cfg.max_rate : 0;
 	v->framed = true;
+	v->sats_all = -1;
 	v->feeds = a->feeds;
 	v->nfeeds = a->nfeeds;
 	a->fps = o->fps > 0 ? o->fps : a->cfg.fps > 0 ? a->cfg.fps : 4;

@@ -63,6 +63,10 @@ struct layer_opts {
 	bool ascii;
 	bool maritime, space, cyber, other; /* which domains to draw */
 	bool trails_all;                    /* trails for every entity */
+	bool sats_all;                      /* every satellite on screen; else
+	                                     * only the selected one and
+	                                     * incident members (a catalogue
+	                                     * of thousands would fill the map) */
 	bool labels;                        /* names (when zoomed in) */
 	double label_nm_per_cell;           /* labels when a cell is at most this; 0: 5 NM */
 	const char *selected;               /* entity id, or NULL */

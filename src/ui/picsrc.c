@@ -200,6 +200,8 @@ fill_kind(struct picsrc *ps, const pic *p, enum pic_kind k,
 		}
 		if (k != PIC_AREA && !sel && !on_screen(vp, e.lat, e.lon))
 			continue;
+		if (k == PIC_SAT && !sel && !o->sats_all && !is_member(inc, e.id))
+			continue;
 		it = &ps->items[ps->n++];
 		memset(it, 0, sizeof *it);
 		it->kind = kind_of(&e);

@@ -98,6 +98,7 @@ struct view {
 	char sel_id[TCOP_ID_MAX]; /* the selection's entity id ("" none) */
 	uint64_t sel_n;           /* the selected event's arrival number */
 	bool framed;              /* false: frame the selected incident */
+	int sats_all;             /* -1: all if the catalogue is small; 0, 1 */
 	bool detail, help, follow;
 	bool cursor_set;          /* a click put the cursor on the map */
 	double cur_lat, cur_lon;

@@ -100,7 +100,30 @@ tm send-keys -t v S
 check "S lists the satellites (ISS from its element set)" wait_for 5 has "ISS (ZARYA) *25544"
 tm send-keys -t v I a
 check "a acknowledges the selected incident" wait_for 5 has "high dark-vessel *ack"
-tm send-keys -t v E
+tm send-keys -t v j
+check "selecting the incident frames its member (the dark contact)" \
+	wait_for 5 has "34.45N 129.75E | span 0.50"
+tm send-keys -t v T f
+check "f follows the selected ship (the map centres on KAIYO MARU)" \
+	wait_for 5 has "34.20N 129.60E | span 0.50 follow"
+tm send-keys -t v f 6 E
+check "f again stops following; 6 is tsushima again" wait_for 5 has "| span 3.00 | tsushima"
+# The ISS over the western Pacific: its ground track appears on selection.
+mapglyphs() { # the ground-track glyphs (dots and arrows) in the map columns
+	shot | python3 -c "import sys; print(sum(1 for l in sys.stdin.read().split('\n') for c in l[:73] if c == '\u00b7' or 0x2190 <= ord(c) <= 0x2199))"
+}
+tm send-keys -t v 1
+wait_for 5 has "| wpac |"
+sleep 0.6
+before=$(mapglyphs)
+tm send-keys -t v S
+wait_for 5 has "SATELLITES 1"
+sleep 0.6
+after=$(mapglyphs)
+check "selecting the ISS over wpac draws its ground track ($before -> $after glyphs)" \
+	test "$after" -gt $((before + 10))
+tm send-keys -t v 6 E
+wait_for 5 has "| tsushima |"
 tm resize-window -t v -x 90 -y 30
 check "after a resize the bottom banner is on the last row" \
 	wait_for 5 sh -c "tmux -u -L '$SOCK' capture-pane -p -t v | sed -n 30p | grep -q CONFIDENTIAL"
