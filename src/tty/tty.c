@@ -47,6 +47,79 @@ static struct tty *tty_open_one; /* for the atexit hook and the signals */
 static volatile sig_atomic_t sig_quit, sig_winch;
 static int sig_wr = -1;
 
+/*
+ * For a crash: what puts the terminal back without curses (async-signal-
+ * safe: tcsetattr and write only), prepared at open. The handler then
+ * hands the signal to whoever had it before (the sanitizers' reporter, or
+ * the default action), on a terminal that can show the report.
+ */
+static const int crash_sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+#define NCRASH (sizeof crash_sigs / sizeof crash_sigs[0])
+static struct sigaction crash_old[NCRASH];
+static struct termios crash_termios;
+static int crash_fd = -1;
+static char crash_reset[128];
+static size_t crash_reset_len;
+
+static void
+on_crash(int sig, siginfo_t *si, void *uc)
+{
+	(void)uc;
+	if (crash_fd >= 0) {
+		tcsetattr(crash_fd, TCSANOW, &crash_termios);
+		(void)!write(crash_fd, crash_reset, crash_reset_len);
+		crash_fd = -1;
+	}
+	for (size_t i = 0; i < NCRASH; i++)
+		if (crash_sigs[i] == sig)
+			sigaction(sig, &crash_old[i], NULL);
+	/* A fault happens again on return, into the handler restored;
+	 * abort() and signals sent by kill() need raising. */
+	if (sig == SIGABRT || si == NULL || si->si_code <= 0)
+		raise(sig);
+}
+
+/* The terminal's own reset strings: leave the alternate screen, cursor
+ * visible, attributes off. */
+static void
+crash_prepare(const struct tty *t)
+{
+	const char *caps[] = { "rmcup", "cnorm", "sgr0" };
+	struct sigaction sa;
+
+	crash_reset_len = 0;
+	for (size_t i = 0; i < 3; i++) {
+		char *v = tigetstr(caps[i]);
+		size_t n;
+
+		if (v == NULL || v == (char *)-1)
+			continue;
+		n = strlen(v);
+		if (crash_reset_len + n + 2 >= sizeof crash_reset)
+			break;
+		memcpy(crash_reset + crash_reset_len, v, n);
+		crash_reset_len += n;
+	}
+	memcpy(crash_reset + crash_reset_len, "\r\n", 2);
+	crash_reset_len += 2;
+	crash_termios = t->saved;
+	crash_fd = t->have_saved ? t->out_fd : -1;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_sigaction = on_crash;
+	sa.sa_flags = SA_SIGINFO;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < NCRASH; i++)
+		sigaction(crash_sigs[i], &sa, &crash_old[i]);
+}
+
+static void
+crash_forget(void)
+{
+	crash_fd = -1;
+	for (size_t i = 0; i < NCRASH; i++)
+		sigaction(crash_sigs[i], &crash_old[i], NULL);
+}
+
 static void
 on_signal(int sig)
 {
@@ -231,6 +304,7 @@ tty_open(struct tty **out, const struct tty_opts *o, char *why,
 	sig_wr = t->sig_pipe[1];
 	sig_quit = sig_winch = 0;
 	signals_install();
+	crash_prepare(t);
 	tty_open_one = t;
 	{
 		static bool hooked;
@@ -263,6 +337,7 @@ tty_close(struct tty *t)
 		return;
 	tty_open_one = NULL;
 	sig_wr = -1;
+	crash_forget();
 	set_term(t->scr);
 	curs_set(1);
 	endwin();

@@ -13,7 +13,7 @@ tm() { tmux -u -L "$SOCK" -f /dev/null "$@"; }
 shot() { tm capture-pane -p -t v; }
 has() { shot | grep -q -- "$1"; }
 hasnt() { ! shot | grep -q -- "$1"; }
-cleanup_tmux() { for s in big term vt100 rate replay; do tmux -L "$SOCK0-$s" kill-server 2>/dev/null; done; }
+cleanup_tmux() { for s in big term crash vt100 rate replay; do tmux -L "$SOCK0-$s" kill-server 2>/dev/null; done; }
 trap 'cleanup_tmux; _cleanup' EXIT INT TERM
 
 cat > "$T/inner.sh" <<'IN'
@@ -141,6 +141,18 @@ wait_for 15 has "INCIDENTS 1" || notok "SIGTERM run: screen up"
 kill -TERM "$(cat "$D/pid")"
 check "SIGTERM ends the viewer (status 143)" wait_for 10 sh -c "test -f '$D/rc' && test \"\$(cat '$D/rc')\" = 143"
 check "after SIGTERM the terminal is back in its mode (stty -g)" cmp -s "$D/before" "$D/after"
+
+# ---- a crash (SIGSEGV) restores the terminal too -------------------------
+D="$T/crash"
+start "$D" 100 30 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen -- --region tsushima
+wait_for 15 has "INCIDENTS 1" || notok "SIGSEGV run: screen up"
+kill -SEGV "$(cat "$D/pid")"
+check "SIGSEGV ends the viewer with a failure" \
+	wait_for 10 sh -c "test -f '$D/rc' && test \"\$(cat '$D/rc')\" != 0"
+check "after SIGSEGV the terminal is back in its mode (stty -g)" cmp -s "$D/before" "$D/after"
+wait_for 5 has "VIEW-DONE"
+check "after SIGSEGV the alternate screen is left (no banner on the shell's screen)" \
+	hasnt "CONFIDENTIAL"
 
 # ---- --replay CAPTURE: a capture loaded whole, no feed -------------------
 D="$T/replay"
