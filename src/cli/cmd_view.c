@@ -142,6 +142,7 @@ struct app {
 	struct canvas *page, *shown, *mapc;
 	uint8_t *prio, *cells;
 	struct screen_feed feeds[VIEW_FEEDS_MAX];
+	struct pic_incident conj; /* the selected conjunction's two objects */
 	int nfeeds, fps;
 	bool ascii, quit, dirty, view_changed, list_dirty;
 	double bytes_per_cell;  /* measured, for the link budget */
@@ -501,6 +502,7 @@ act(struct app *a, enum view_action act_)
 	case VA_LIST_INCIDENTS: set_list(a, LIST_INCIDENTS); break;
 	case VA_LIST_TRACKS: set_list(a, LIST_TRACKS); break;
 	case VA_LIST_SATS: set_list(a, LIST_SATS); break;
+	case VA_LIST_CONJ: set_list(a, LIST_CONJ); break;
 	case VA_LIST_ALERTS: set_list(a, LIST_ALERTS); break;
 	case VA_LIST_EVENTS: set_list(a, LIST_EVENTS); break;
 	case VA_SEARCH:
@@ -706,6 +708,25 @@ follow(struct app *a)
 	}
 }
 
+/*
+ * The two objects of a selected conjunction, as an incident-shaped member
+ * list for the layers to highlight; NULL if the row is gone.
+ */
+static const struct pic_incident *
+conj_members(struct app *a, const struct ev_row *r)
+{
+	struct pic_incident *x = &a->conj;
+
+	if (r == NULL || r->kind != TCOP_K_CONJUNCTION)
+		return NULL;
+	x->nmembers = 0;
+	for (int i = 0; i < 2; i++)
+		if (r->cdm.sat[i][0] != '\0')
+			snprintf(x->members[x->nmembers++], sizeof x->members[0],
+			    "norad:%s", r->cdm.sat[i]);
+	return x;
+}
+
 /* Centre the view on an incident's members (and zoom to hold them). */
 static void
 frame_incident(struct app *a, const struct pic_incident *inc)
@@ -746,6 +767,8 @@ frame(struct app *a, tcop_ms now)
 	}
 	if (v->list == LIST_INCIDENTS && v->sel_id[0])
 		inc = pic_incident_find(a->pic, v->sel_id);
+	else if (v->list == LIST_CONJ && v->sel_n != 0)
+		inc = conj_members(a, evstore_find_row(a->st, v->sel_n));
 	if (inc != NULL && !v->framed)
 		frame_incident(a, inc);
 	follow(a);

@@ -191,6 +191,17 @@ evstore_add(struct evstore *s, const tcop_event *ev, int feed)
 	r->lat = ev->lat;
 	r->lon = ev->lon;
 	r->feed = feed;
+	if (ev->kind == TCOP_K_CONJUNCTION) {
+		r->cdm.tca = ev->u.cdm.tca;
+		r->cdm.min_rng = ev->u.cdm.min_rng;
+		r->cdm.pc = ev->u.cdm.pc;
+		copy_str(r->cdm.sat[0], sizeof r->cdm.sat[0], ev->u.cdm.sat_1_id);
+		copy_str(r->cdm.sat[1], sizeof r->cdm.sat[1], ev->u.cdm.sat_2_id);
+		copy_str(r->cdm.name[0], sizeof r->cdm.name[0],
+		    ev->u.cdm.sat_1_name);
+		copy_str(r->cdm.name[1], sizeof r->cdm.name[1],
+		    ev->u.cdm.sat_2_name);
+	}
 	r->json_cut = jl > EVSTORE_JSON_MAX;
 	if (r->json_cut)
 		jl = EVSTORE_JSON_MAX;

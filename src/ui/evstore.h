@@ -38,6 +38,12 @@ struct ev_row {
 	bool has_pos;
 	double lat, lon;
 	int feed;               /* feed index it came on */
+	struct {                /* space/conjunction only */
+		tcop_ms tca;
+		double min_rng, pc; /* m; NaN if absent */
+		char sat[2][16];    /* SAT_1_ID, SAT_2_ID */
+		char name[2][24];   /* SAT_1_NAME, SAT_2_NAME */
+	} cdm;
 	uint16_t json_len;
 	bool json_cut;          /* json was longer than EVSTORE_JSON_MAX */
 	char json[EVSTORE_JSON_MAX];

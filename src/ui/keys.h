@@ -49,6 +49,7 @@ enum {
 	X(LIST_INCIDENTS, "list-incidents", "I", "incidents list")        \
 	X(LIST_TRACKS, "list-tracks", "T", "tracks list")                 \
 	X(LIST_SATS, "list-satellites", "S", "satellites list")           \
+	X(LIST_CONJ, "list-conjunctions", "C", "conjunctions list")       \
 	X(LIST_ALERTS, "list-alerts", "A", "alerts list")                 \
 	X(LIST_EVENTS, "list-events", "E", "events list")                 \
 	X(PAGE_UP, "page-up", "PgUp", "list: page up")                    \

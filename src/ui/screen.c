@@ -134,6 +134,8 @@ static const struct list_def lists[LIST_COUNT] = {
 		"COURSE", "AGE" }, { 16, 9, 3, 5, 3, 6 } },
 	[LIST_SATS] = { "SATELLITES", 6, { "NAME", "NORAD", "ALT", "REGIME",
 		"EL.AGE", "STATE" }, { 16, 6, 6, 4, 6, 0 } },
+	[LIST_CONJ] = { "CONJUNCTIONS", 6, { "SAT 1", "SAT 2", "TCA IN",
+		"RANGE", "PC", "CDM" }, { 11, 11, 7, 6, 7, 0 } },
 	[LIST_ALERTS] = { "ALERTS", 5, { "ASSET", "SIGNATURE", "COUNT", "SEV",
 		"LAST" }, { 14, 20, 5, 4, 8 } },
 	[LIST_EVENTS] = { "EVENTS", 6, { "TIME", "TOPIC", "ID", "NAME", "SRC",
@@ -396,6 +398,61 @@ fill_alerts(struct screen *s, const pic *p)
 	}
 }
 
+/* "+2h13m", "-5m": time to go from now to t. */
+static void
+fmt_countdown(tcop_ms t, tcop_ms now, char *buf, size_t size)
+{
+	long m;
+
+	if (t == TCOP_MS_NONE || now == TCOP_MS_NONE) {
+		snprintf(buf, size, "-");
+		return;
+	}
+	m = (long)((t - now) / 60000);
+	if (labs(m) >= 2880)
+		snprintf(buf, size, "%+ldd", m / 1440);
+	else if (labs(m) >= 60)
+		snprintf(buf, size, "%+ldh%02ldm", m / 60, labs(m) % 60);
+	else
+		snprintf(buf, size, "%+ldm", m);
+}
+
+/* The newest message of each conjunction (CDM id = event id). */
+static void
+fill_conj(struct screen *s, const struct evstore *st, tcop_ms now)
+{
+	for (size_t i = 0; i < st->count; i++) {
+		const struct ev_row *e = evstore_row(st, i);
+		struct list_row *r;
+		bool seen = false;
+
+		if (e->kind != TCOP_K_CONJUNCTION)
+			continue;
+		for (size_t k = 0; k < s->nrows && !seen; k++)
+			seen = strcmp(s->rows[k].id, e->id) == 0;
+		if (seen || (r = row_new(s, i, e->id)) == NULL)
+			continue;
+		r->ev_n = e->n;
+		col_set(r->col[0], e->cdm.name[0][0] ? e->cdm.name[0] :
+		    e->cdm.sat[0]);
+		col_set(r->col[1], e->cdm.name[1][0] ? e->cdm.name[1] :
+		    e->cdm.sat[1]);
+		fmt_countdown(e->cdm.tca, now, r->col[2], sizeof r->col[2]);
+		r->num[2] = (double)e->cdm.tca;
+		if (isfinite(e->cdm.min_rng)) {
+			snprintf(r->col[3], sizeof r->col[3], "%.0fm",
+			    e->cdm.min_rng);
+			r->num[3] = e->cdm.min_rng;
+		}
+		if (isfinite(e->cdm.pc)) {
+			snprintf(r->col[4], sizeof r->col[4], "%.1e", e->cdm.pc);
+			r->num[4] = -e->cdm.pc;
+		}
+		col_set(r->col[5], e->id);
+		row_mark(r, e->cls, e->nrel, e->rel);
+	}
+}
+
 static void
 fill_events(struct screen *s, const struct evstore *st)
 {
@@ -539,6 +596,8 @@ screen_list_update(struct screen *s, struct view *v, const struct evstore *st,
 		fill_sats(s, p);
 	else if (p != NULL && v->list == LIST_ALERTS)
 		fill_alerts(s, p);
+	else if (v->list == LIST_CONJ)
+		fill_conj(s, st, p != NULL ? pic_time(p) : st->latest_t);
 	s->n = 0;
 	for (size_t i = 0; i < s->nrows; i++)
 		if (row_match(&s->rows[i], v->filter))

@@ -15,7 +15,7 @@
  * The view state (struct view) is the viewer's: centre, zoom, selection,
  * sort, filter, panes. The models (the picture, pic/pic.h, and the store of
  * raw events, ui/evstore.h) are only read. Lists: incidents (ranked),
- * tracks, satellites, alerts, events. Drawing allocates nothing: the list
+ * tracks, satellites, conjunctions, alerts, events. Drawing allocates nothing: the list
  * rows are allocated at creation.
  */
 #ifndef TCOP_SCREEN_H
@@ -59,8 +59,8 @@ enum canvas_role banner_format(const struct banner *b, char *buf,
 
 enum { PANE_MAP, PANE_LIST, PANE_COUNT };
 /* The side panel's lists, in the order L cycles through them. */
-enum { LIST_INCIDENTS, LIST_TRACKS, LIST_SATS, LIST_ALERTS, LIST_EVENTS,
-	LIST_COUNT };
+enum { LIST_INCIDENTS, LIST_TRACKS, LIST_SATS, LIST_CONJ, LIST_ALERTS,
+	LIST_EVENTS, LIST_COUNT };
 
 #define LIST_COLS 6
 #define LIST_MAX 20000 /* rows kept per list; more are not listed */

@@ -52,7 +52,7 @@ check "120x40: the screen comes up with the incidents list first" \
 	wait_for 15 has "INCIDENTS 1"
 check "120x40: the dark contact is a dark-vessel incident" has "high dark-vessel *open"
 tm send-keys -t v E
-check "120x40: E shows the events received" wait_for 5 has "EVENTS 7"
+check "120x40: E shows the events received" wait_for 5 has "EVENTS 8"
 shot > "$D/first.txt"
 check "120x40: banner shows the highest marking, REL TO in order" \
 	sh -c "head -1 '$D/first.txt' | grep -q 'CONFIDENTIAL//REL TO USA, JPN' &&
@@ -67,7 +67,7 @@ check "120x40: ship names are labelled at this zoom" grep -q "KAIYO MARU" "$D/fi
 check "120x40: feed health: connected, no loss, no rejection" \
 	wait_for 5 has "feed.ipc up .* lost 0 rej 0"
 check "120x40: status shows region and picture time" \
-	sh -c "grep -q '| tsushima |' '$D/first.txt' && grep -q '2026-11-26T23:00:12Z' '$D/first.txt'"
+	sh -c "grep -q '| tsushima |' '$D/first.txt' && grep -q '2026-11-26T23:00:13Z' '$D/first.txt'"
 
 tm send-keys -t v +
 check "zoom in halves the span" wait_for 5 has "span 1.50"
@@ -92,12 +92,15 @@ check "Enter opens the detail with every raw field" \
 check "the detail names the source" has 'src: "aisrx-naha"'
 check "the detail names the marking" has "cls U"
 tm send-keys -t v Enter / BSpace BSpace BSpace BSpace BSpace Enter
-check "clearing the filter shows all events again" wait_for 5 has "EVENTS 7"
+check "clearing the filter shows all events again" wait_for 5 has "EVENTS 8"
 tm send-keys -t v T
 check "T lists the tracks with names merged" wait_for 5 has "TRACKS 2"
 check "the tracks list shows name, MMSI, speed, course" has "KAIYO MARU *431000001 *12.5 *045"
 tm send-keys -t v S
 check "S lists the satellites (ISS from its element set)" wait_for 5 has "ISS (ZARYA) *25544"
+tm send-keys -t v C
+check "C lists the conjunctions: objects, TCA countdown, miss distance, Pc" \
+	wait_for 5 has "ISS (ZARYA) *COSMOS 1602 *+2h14m *4200m *2.5e-07"
 tm send-keys -t v I a
 check "a acknowledges the selected incident" wait_for 5 has "high dark-vessel *ack"
 tm send-keys -t v j
@@ -163,7 +166,7 @@ SOCK="$SOCK0-replay"
 tm new-session -d -x 120 -y 40 -s v \
 	"env TCOP='$TCOP' ASAN_OPTIONS='$ASAN_OPTIONS' LANG=C.UTF-8 LC_ALL=C.UTF-8 sh -c '\"\$TCOP\" view --no-mouse --replay $D/cap.txt --region tsushima 2>$D/view.err; echo \$? > $D/rc'; sleep 30"
 check "--replay: the picture of the capture is on screen" wait_for 15 has "INCIDENTS 1"
-check "--replay: the load is reported with the bad line counted" has "cap.txt: 7 events, 1 bad lines"
+check "--replay: the load is reported with the bad line counted" has "cap.txt: 8 events, 1 bad lines"
 tm send-keys -t v q
 check "--replay: q exits 0" wait_for 10 sh -c "test \"\$(cat '$D/rc' 2>/dev/null)\" = 0"
 
@@ -197,7 +200,7 @@ D="$T/vt100"
 start "$D" 80 24 LANG=C LC_ALL=C TERM=vt100 -- --region tsushima
 check "80x24 vt100: the screen comes up" wait_for 15 has "INCIDENTS 1"
 tm send-keys -t v E
-wait_for 5 has "EVENTS 7"
+wait_for 5 has "EVENTS 8"
 shot > "$D/first.txt"
 check "80x24 vt100: no braille, ASCII coast and land" \
 	sh -c "! grep -q '[⠁-⣿]' '$D/first.txt' && grep -q '#' '$D/first.txt' && grep -q ':::' '$D/first.txt'"
