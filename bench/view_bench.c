@@ -172,7 +172,7 @@ run_tcop(void)
 	layers_draw(mapc, &vp, NULL, 0, &v.lo, cells);
 	screen_draw(scr, page, prio, mapc, cells, &v, st, NULL, NULL, 0, &km,
 	    NULL);
-	tty_blit(t, page, shown, prio, 4, -1);
+	tty_blit(t, page, shown, prio, 4, -1, NULL);
 	tty_flush(t);
 	t1 = now_ms();
 	r.first_ms = t1 - t0;
@@ -180,7 +180,7 @@ run_tcop(void)
 	t0 = now_ms();
 	for (int f = 0; f < FRAMES; f++) {
 		change(page, &seed, f);
-		tty_blit(t, page, shown, prio, 4, -1);
+		tty_blit(t, page, shown, prio, 4, -1, NULL);
 		tty_flush(t);
 	}
 	t1 = now_ms();

@@ -756,7 +756,7 @@ static void
 frame(struct app *a, tcop_ms now)
 {
 	struct view *v = &a->v;
-	long budget = -1, bytes, left, cells;
+	long budget = -1, bytes, left, sent = 0;
 	double interval = 1000.0 / a->fps;
 
 	const struct pic_incident *inc = NULL;
@@ -787,17 +787,14 @@ frame(struct app *a, tcop_ms now)
 		    a->bytes_per_cell);
 	if (budget == 0)
 		budget = 1;
-	left = tty_blit(a->tty, a->page, a->shown, a->prio, 4, budget);
-	cells = budget < 0 ? -1 : budget;
+	left = tty_blit(a->tty, a->page, a->shown, a->prio, 4, budget, &sent);
 	bytes = tty_flush(a->tty);
 	if (bytes > 0) {
-		long sent = cells;
-		if (sent < 0 || left == 0)
-			sent = 0;
 		a->win_bytes += bytes;
-		if (sent > 0)
-			a->bytes_per_cell = 0.7 * a->bytes_per_cell +
-			    0.3 * ((double)bytes / (double)sent);
+		/* What a cell costs on this terminal, for the next budget. */
+		if (sent >= 16)
+			a->bytes_per_cell = 0.5 * a->bytes_per_cell +
+			    0.5 * ((double)bytes / (double)sent);
 	}
 	a->win_frames++;
 	a->dirty = left > 0;

@@ -492,10 +492,10 @@ put_cell(struct tty *t, int x, int y, const struct canvas_cell *c)
 
 long
 tty_blit(struct tty *t, const struct canvas *want, struct canvas *shown,
-    const uint8_t *prio, int nlevels, long budget)
+    const uint8_t *prio, int nlevels, long budget, long *sent)
 {
 	int n = want->w * want->h;
-	long left = 0;
+	long left = 0, done = 0;
 
 	if (prio == NULL || nlevels < 1)
 		nlevels = 1;
@@ -517,10 +517,13 @@ tty_blit(struct tty *t, const struct canvas *want, struct canvas *shown,
 			    want->h == LINES && want->w == COLS))
 				put_cell(t, i % want->w, i / want->w, a);
 			*b = *a;
+			done++;
 			if (budget > 0)
 				budget--;
 		}
 	}
+	if (sent != NULL)
+		*sent = done;
 	return left;
 }
 

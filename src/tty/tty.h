@@ -76,10 +76,11 @@ int tty_key(struct tty *t, int *mx, int *my);
  * budget of them (<0: no limit), in priority order: cells whose prio is 0
  * first, then 1, ... up to nlevels-1 (prio NULL: all one level). shown is
  * updated to what is now on the screen. Returns how many changed cells
- * remain unsent. want and shown must have the screen's size.
+ * remain unsent; *sent (if not NULL) gets how many were sent. want and
+ * shown must have the screen's size.
  */
 long tty_blit(struct tty *t, const struct canvas *want, struct canvas *shown,
-    const uint8_t *prio, int nlevels, long budget);
+    const uint8_t *prio, int nlevels, long budget, long *sent);
 /* Make the next flush repaint everything (a resize, C-l). */
 void tty_touch(struct tty *t);
 /*
