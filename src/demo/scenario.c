@@ -227,7 +227,13 @@ manifest_add(demo *d, tcop_ms t, const char *fmt, ...)
 		    (MANIFEST_MAX - 1) * sizeof *d->manifest);
 		d->nmanifest--;
 	}
-	l = &d->manifest[d->nmanifest++];
+	/* Kept in time order (stable): incidents are staged ahead. */
+	int i = d->nmanifest++;
+	while (i > 0 && d->manifest[i - 1].t > t) {
+		d->manifest[i] = d->manifest[i - 1];
+		i--;
+	}
+	l = &d->manifest[i];
 	l->t = t;
 	va_start(ap, fmt);
 	vsnprintf(l->text, sizeof l->text, fmt, ap);
@@ -383,6 +389,7 @@ ship_identity(demo *d, struct ship *s, int class_b)
 	const struct kind *k;
 	int pick;
 
+	s->active = false; /* its old MMSI is free; the new one must be */
 	do {
 		pick = (int)demo_rng_below(r, 100);
 		k = kinds;
@@ -490,7 +497,8 @@ ship_slot(demo *d)
 static void
 ship_first_reports(demo *d, struct ship *s, tcop_ms t)
 {
-	s->next = t + (tcop_ms)demo_rng_below(&d->rng, (uint64_t)s->interval);
+	s->next = t + SEC + (tcop_ms)demo_rng_below(&d->rng,
+	    (uint64_t)s->interval);
 	s->next_static = t + (tcop_ms)demo_rng_below(&d->rng, 6 * MIN);
 }
 
@@ -599,7 +607,8 @@ ship_step(demo *d, struct ship *s)
 	}
 	if (s->role == R_LANE) {
 		double dn = lane_pos(s, t);
-		if (dn <= 0 || dn >= d->w->lanes.lane[s->lane].len_nm) {
+		if ((s->dir < 0 && dn <= 0) ||
+		    (s->dir > 0 && dn >= d->w->lanes.lane[s->lane].len_nm)) {
 			/* Arrived: one report moored, then new traffic. */
 			s->status = 5;
 			ship_where(d, s, t, &lat, &lon, &course);
@@ -1277,12 +1286,12 @@ stage_dark_contact(demo *d, tcop_ms ep)
 					for (double x = 10; x < l->len_nm - 10; x += 5) {
 						double lat, lon, c, dl, dlon;
 						lane_at(l, x, &lat, &lon, &c);
-						if (fabs(lat - slat) > 0.5 ||
+						if (fabs(lat - slat) > 1.5 ||
 						    !zone_contains(&ls->zone[z], lat, lon))
 							continue;
 						geo_offset(lat, lon, fmod(c + 270, 360), 3.0,
 						    &dl, &dlon);
-						if (geo_dist_nm(slat, slon, dl, dlon) > 25 ||
+						if (geo_dist_nm(slat, slon, dl, dlon) > 40 ||
 						    !zone_contains(&ls->zone[z], dl, dlon))
 							continue;
 						struct sev e = { 0 };

@@ -61,8 +61,9 @@ struct demo_opts {
 	int ships;       /* vessels under way at any time (0: 300) */
 };
 
-/* The scenario's default start: close to the catalogue's epochs. */
-#define DEMO_START_DEFAULT "2026-03-19T00:00:00Z"
+/* The scenario's default start: just after the catalogue's newest epoch,
+ * so every element set is in the past and propagates forward. */
+#define DEMO_START_DEFAULT "2026-03-19T12:00:00Z"
 
 typedef struct demo demo;
 
