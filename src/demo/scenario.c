@@ -875,8 +875,8 @@ maneuvered(const struct orb_elements *old, tcop_ms t, struct orb_elements *el)
 	orb_jd_of_ms(t, &el->jdsatepoch, &el->jdsatepochF);
 	orb_set_epoch_ms(el);
 	el->mean_anomaly = fmod(old->mean_anomaly + 360 * (revs - floor(revs)) +
-	    1.5, 360);
-	el->mean_motion = old->mean_motion - 0.004;
+	    0.3, 360);
+	el->mean_motion = old->mean_motion - 0.0015;
 	el->element_set_no = old->element_set_no % 999 + 1;
 	el->rev_at_epoch = old->rev_at_epoch + (long)floor(revs);
 	el->tle1[0] = el->tle2[0] = '\0';
