@@ -17,7 +17,7 @@
 #define D2R (M_PI / 180.0)
 
 double
-geo_dist_nm(double lat1, double lon1, double lat2, double lon2)
+lanes_dist_nm(double lat1, double lon1, double lat2, double lon2)
 {
 	double p1 = lat1 * D2R, p2 = lat2 * D2R;
 	double dp = p2 - p1, dl = (lon2 - lon1) * D2R;
@@ -28,7 +28,7 @@ geo_dist_nm(double lat1, double lon1, double lat2, double lon2)
 }
 
 double
-geo_bearing(double lat1, double lon1, double lat2, double lon2)
+lanes_bearing(double lat1, double lon1, double lat2, double lon2)
 {
 	double p1 = lat1 * D2R, p2 = lat2 * D2R, dl = (lon2 - lon1) * D2R;
 	double y = sin(dl) * cos(p2);
@@ -39,7 +39,7 @@ geo_bearing(double lat1, double lon1, double lat2, double lon2)
 }
 
 void
-geo_offset(double lat, double lon, double brg_deg, double dist_nm,
+lanes_offset(double lat, double lon, double brg_deg, double dist_nm,
     double *lat2, double *lon2)
 {
 	double d = dist_nm / EARTH_NM, p1 = lat * D2R, b = brg_deg * D2R;
@@ -52,7 +52,7 @@ geo_offset(double lat, double lon, double brg_deg, double dist_nm,
 }
 
 bool
-zone_contains(const struct zone *z, double lat, double lon)
+lanes_zone_contains(const struct zone *z, double lat, double lon)
 {
 	bool in = false;
 
@@ -66,7 +66,7 @@ zone_contains(const struct zone *z, double lat, double lon)
 }
 
 void
-lane_at(const struct lane *l, double d_nm, double *lat, double *lon,
+lanes_at(const struct lane *l, double d_nm, double *lat, double *lon,
     double *course)
 {
 	int i = 1;
@@ -83,7 +83,7 @@ lane_at(const struct lane *l, double d_nm, double *lat, double *lon,
 	*lat = l->lat[i - 1] + f * (l->lat[i] - l->lat[i - 1]);
 	*lon = l->lon[i - 1] + f * (l->lon[i] - l->lon[i - 1]);
 	if (course != NULL)
-		*course = geo_bearing(l->lat[i - 1], l->lon[i - 1], l->lat[i],
+		*course = lanes_bearing(l->lat[i - 1], l->lon[i - 1], l->lat[i],
 		    l->lon[i]);
 }
 
@@ -159,7 +159,7 @@ parse_lane(struct lane *l, const cJSON *o, int idx, char *why, size_t ws)
 	}
 	l->cum_nm[0] = 0;
 	for (int i = 1; i < l->n; i++)
-		l->cum_nm[i] = l->cum_nm[i - 1] + geo_dist_nm(l->lat[i - 1],
+		l->cum_nm[i] = l->cum_nm[i - 1] + lanes_dist_nm(l->lat[i - 1],
 		    l->lon[i - 1], l->lat[i], l->lon[i]);
 	l->len_nm = l->cum_nm[l->n - 1];
 	if (l->len_nm < 1) {

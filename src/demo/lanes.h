@@ -60,17 +60,17 @@ tcop_err lanes_load(struct lanes *ls, const char *path, char *why,
     size_t whysize);
 
 /* Position and course (deg true) at d_nm along l, clamped to its ends. */
-void lane_at(const struct lane *l, double d_nm, double *lat, double *lon,
+void lanes_at(const struct lane *l, double d_nm, double *lat, double *lon,
     double *course);
 
 /* Great-circle distance (NM, spherical earth of 3440.065 NM). */
-double geo_dist_nm(double lat1, double lon1, double lat2, double lon2);
+double lanes_dist_nm(double lat1, double lon1, double lat2, double lon2);
 /* Initial bearing from 1 to 2, deg true in [0, 360). */
-double geo_bearing(double lat1, double lon1, double lat2, double lon2);
+double lanes_bearing(double lat1, double lon1, double lat2, double lon2);
 /* The point dist_nm from lat/lon on bearing brg_deg. */
-void geo_offset(double lat, double lon, double brg_deg, double dist_nm,
+void lanes_offset(double lat, double lon, double brg_deg, double dist_nm,
     double *lat2, double *lon2);
 /* Point in polygon (even-odd rule, lon/lat plane; no antimeridian). */
-bool zone_contains(const struct zone *z, double lat, double lon);
+bool lanes_zone_contains(const struct zone *z, double lat, double lon);
 
 #endif

@@ -76,6 +76,8 @@ struct ship {
 	tcop_ms next, next_static, interval;
 	tcop_ms until;          /* stops reporting from then (NONE: never) */
 	tcop_ms last_det;
+	tcop_ms spoof_until;    /* inside a jam: reporting spoof_lat/lon */
+	double spoof_lat, spoof_lon;
 	int status;             /* AIS navigational status */
 };
 
@@ -418,6 +420,7 @@ ship_identity(demo *d, struct ship *s, int class_b)
 	s->status = 0;
 	s->until = TCOP_MS_NONE;
 	s->last_det = TCOP_MS_NONE;
+	s->spoof_until = 0;
 	s->active = true;
 }
 
@@ -433,7 +436,7 @@ ship_where(const demo *d, const struct ship *s, tcop_ms t, double *lat,
     double *lon, double *course)
 {
 	if (s->role == R_DRIFT) {
-		geo_offset(s->lat0, s->lon0, s->course,
+		lanes_offset(s->lat0, s->lon0, s->course,
 		    s->speed * (double)(t - s->t0) / 3.6e6, lat, lon);
 		*course = s->course;
 		return;
@@ -441,15 +444,20 @@ ship_where(const demo *d, const struct ship *s, tcop_ms t, double *lat,
 	const struct lane *l = &d->w->lanes.lane[s->lane];
 	double dn = lane_pos(s, t), c, side, ends;
 
-	lane_at(l, dn, lat, lon, &c);
-	if (s->dir < 0)
-		c = fmod(c + 180, 360);
+	double alat, alon, blat, blon;
+
+	lanes_at(l, dn, lat, lon, NULL);
+	/* The course of the chord 8 NM long round the ship: it turns
+	 * smoothly at the waypoints, and so does the lateral offset. */
+	lanes_at(l, dn - 4 * s->dir, &alat, &alon, NULL);
+	lanes_at(l, dn + 4 * s->dir, &blat, &blon, NULL);
+	c = lanes_bearing(alat, alon, blat, blon);
 	*course = c;
 	/* Keep to starboard of the lane, closing in near the ports. */
 	ends = fmin(dn, l->len_nm - dn);
 	side = s->side_nm * fmin(1.0, fmax(0.0, ends) / 20.0);
 	if (side > 0.01)
-		geo_offset(*lat, *lon, fmod(c + 90, 360), side, lat, lon);
+		lanes_offset(*lat, *lon, fmod(c + 90, 360), side, lat, lon);
 }
 
 static void
@@ -521,7 +529,7 @@ jam_at(const demo *d, tcop_ms t, double lat, double lon)
 	for (int i = 0; i < d->njams; i++) {
 		const struct jam *j = &d->jams[i];
 		if (t >= j->from && t < j->to &&
-		    geo_dist_nm(lat, lon, j->lat, j->lon) < j->radius_nm)
+		    lanes_dist_nm(lat, lon, j->lat, j->lon) < j->radius_nm)
 			return j;
 	}
 	return NULL;
@@ -618,11 +626,21 @@ ship_step(demo *d, struct ship *s)
 		}
 	}
 	ship_where(d, s, t, &lat, &lon, &course);
-	if ((j = jam_at(d, t, lat, lon)) != NULL &&
-	    demo_rng_below(&d->rng, 100) < 12) {
-		/* The receiver's fix is off: the report jumps. */
-		geo_offset(lat, lon, demo_rng_range(&d->rng, 0, 360),
-		    demo_rng_range(&d->rng, 20, 40), &lat, &lon);
+	if ((j = jam_at(d, t, lat, lon)) == NULL) {
+		s->spoof_until = 0;
+	} else if (t < s->spoof_until) {
+		lat = s->spoof_lat;
+		lon = s->spoof_lon;
+		acc = 0;
+	} else if (demo_rng_below(&d->rng, 100) < 12) {
+		/* The receiver's fix is off for a few reports: it jumps away
+		 * and back. */
+		lanes_offset(lat, lon, demo_rng_range(&d->rng, 0, 360),
+		    demo_rng_range(&d->rng, 20, 40), &s->spoof_lat, &s->spoof_lon);
+		s->spoof_until = t + (2 + (tcop_ms)demo_rng_below(&d->rng, 4)) *
+		    s->interval;
+		lat = s->spoof_lat;
+		lon = s->spoof_lon;
 		acc = 0;
 	}
 	speed += demo_rng_range(&d->rng, -0.2, 0.2);
@@ -696,11 +714,11 @@ sensor_step(demo *d, struct sensor *se)
 		    t - s->last_det < DET_COOLDOWN))
 			continue;
 		ship_where(d, s, t, &lat, &lon, &c);
-		if (geo_dist_nm(slat, slon, lat, lon) > swath)
+		if (lanes_dist_nm(slat, slon, lat, lon) > swath)
 			continue;
 		s->last_det = t;
 		/* The contact as measured: off by about half the CE. */
-		geo_offset(lat, lon, demo_rng_range(&d->rng, 0, 360),
+		lanes_offset(lat, lon, demo_rng_range(&d->rng, 0, 360),
 		    demo_rng_range(&d->rng, 0, ce / 2) / 1852.0, &nlat, &nlon);
 		emit_detection(d, se, t, nlat, nlon, ce,
 		    se->sar ? s->len_m * demo_rng_range(&d->rng, 0.9, 1.1) : 0,
@@ -1000,8 +1018,8 @@ lane_in_zone(const demo *d, int z, int *lane, double *dn)
 		double first = -1, last = -1, lat, lon;
 
 		for (double x = 0; x <= l->len_nm; x += 2) {
-			lane_at(l, x, &lat, &lon, NULL);
-			if (zone_contains(&ls->zone[z], lat, lon)) {
+			lanes_at(l, x, &lat, &lon, NULL);
+			if (lanes_zone_contains(&ls->zone[z], lat, lon)) {
 				if (first < 0)
 					first = x;
 				last = x;
@@ -1129,7 +1147,7 @@ stage_rendezvous(demo *d, tcop_ms ep, int k)
 	}
 	a->lat0 = p[0];
 	a->lon0 = p[1];
-	geo_offset(p[0], p[1], 90, 0.13, &b->lat0, &b->lon0);
+	lanes_offset(p[0], p[1], 90, 0.13, &b->lat0, &b->lon0);
 	manifest_add(d, ep + MIN, "rendezvous ids=mmsi:%u,mmsi:%u lat=%.4f "
 	    "lon=%.4f apart-m=240 speed=0.6 for=40min", a->mmsi, b->mmsi,
 	    p[0], p[1]);
@@ -1155,7 +1173,7 @@ stage_jam(demo *d, tcop_ms ep, int k)
 	slot = d->njams < JAMS_MAX ? d->njams++ : k % JAMS_MAX;
 	j = &d->jams[slot];
 	dn = d->w->lanes.lane[lane].len_nm * sites[k % 4].frac;
-	lane_at(&d->w->lanes.lane[lane], dn, &j->lat, &j->lon, &c);
+	lanes_at(&d->w->lanes.lane[lane], dn, &j->lat, &j->lon, &c);
 	j->radius_nm = 13.5;
 	j->from = ep + 7 * MIN;
 	j->to = ep + 22 * MIN;
@@ -1285,14 +1303,14 @@ stage_dark_contact(demo *d, tcop_ms ep)
 					const struct lane *l = &ls->lane[i];
 					for (double x = 10; x < l->len_nm - 10; x += 5) {
 						double lat, lon, c, dl, dlon;
-						lane_at(l, x, &lat, &lon, &c);
+						lanes_at(l, x, &lat, &lon, &c);
 						if (fabs(lat - slat) > 1.5 ||
-						    !zone_contains(&ls->zone[z], lat, lon))
+						    !lanes_zone_contains(&ls->zone[z], lat, lon))
 							continue;
-						geo_offset(lat, lon, fmod(c + 270, 360), 3.0,
+						lanes_offset(lat, lon, fmod(c + 270, 360), 3.0,
 						    &dl, &dlon);
-						if (geo_dist_nm(slat, slon, dl, dlon) > 40 ||
-						    !zone_contains(&ls->zone[z], dl, dlon))
+						if (lanes_dist_nm(slat, slon, dl, dlon) > 40 ||
+						    !lanes_zone_contains(&ls->zone[z], dl, dlon))
 							continue;
 						struct sev e = { 0 };
 						e.t = t;

@@ -53,4 +53,25 @@ check "record: all $n received, nothing lost or rejected" \
 rc=$?
 cat "$T/check.out"
 check "demo_check.py finds every staged incident" test $rc -eq 0
+
+# ---- through the correlation core: every rule fires ---------------------
+at=2026-03-19T12:45:00Z
+for c in a b; do
+	"$TCOP" snapshot --replay "$T/$c.cap" --at $at --format geojson \
+	    --assets maps/assets.json --out "$T/$c.geojson" 2> "$T/$c.snap.err"
+done
+check "the picture of the capture at $at exports" test -s "$T/a.geojson"
+check "the same seed gives byte-identical GeoJSON at the same --at" \
+	cmp -s "$T/a.geojson" "$T/b.geojson"
+"$PY" - "$T/a.geojson" > "$T/rules.txt" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(" ".join(sorted({f["properties"]["rule"] for f in d["features"]
+                       if f["properties"]["kind"] == "incident"})))
+PY
+for r in dark-vessel pnt-disruption cyber-to-space conjunction rendezvous \
+    campaign ais-gap identity-conflict maneuver ais-jump; do
+	check "the correlation core opens a $r incident on the demo" \
+		grep -qw -- "$r" "$T/rules.txt"
+done
 finish

@@ -30,12 +30,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (l->n < 2 || l->n > LANE_PTS_MAX || !(l->len_nm >= 1))
 			__builtin_trap();
 		for (double d = -1; d <= l->len_nm + 1; d += l->len_nm / 7) {
-			lane_at(l, d, &lat, &lon, &c);
+			lanes_at(l, d, &lat, &lon, &c);
 			if (!isfinite(lat) || !isfinite(lon) || fabs(lat) > 90)
 				__builtin_trap();
 		}
 	}
 	for (int i = 0; i < ls.nzones; i++)
-		(void)zone_contains(&ls.zone[i], 10, 10);
+		(void)lanes_zone_contains(&ls.zone[i], 10, 10);
 	return 0;
 }

@@ -81,19 +81,19 @@ lane_interpolates_along_each_leg_and_clamps_at_the_ends(void **state)
 	assert_int_equal(ls.nlanes, 1);
 	assert_int_equal(ls.lane[0].weight, 2);
 	assert_true(fabs(ls.lane[0].len_nm - 2 * deg) < 0.01);
-	lane_at(&ls.lane[0], deg / 2, &lat, &lon, &c);
+	lanes_at(&ls.lane[0], deg / 2, &lat, &lon, &c);
 	assert_true(fabs(lat) < 1e-9 && fabs(lon - 0.5) < 1e-6);
 	assert_true(fabs(c - 90) < 1e-6);
-	lane_at(&ls.lane[0], 1.5 * deg, &lat, &lon, &c);
+	lanes_at(&ls.lane[0], 1.5 * deg, &lat, &lon, &c);
 	assert_true(fabs(lat - 0.5) < 1e-3 && fabs(lon - 1) < 1e-9);
 	assert_true(fabs(c) < 1e-6 || fabs(c - 360) < 1e-6);
-	lane_at(&ls.lane[0], -5, &lat, &lon, NULL);
+	lanes_at(&ls.lane[0], -5, &lat, &lon, NULL);
 	assert_true(lat == 0 && lon == 0);
-	lane_at(&ls.lane[0], 1e6, &lat, &lon, NULL);
+	lanes_at(&ls.lane[0], 1e6, &lat, &lon, NULL);
 	assert_true(lat == 1 && lon == 1);
-	assert_true(zone_contains(&ls.zone[0], 0, 0.5));
-	assert_false(zone_contains(&ls.zone[0], 0, 0.9));
-	assert_false(zone_contains(&ls.zone[0], 0.6, 0.5));
+	assert_true(lanes_zone_contains(&ls.zone[0], 0, 0.5));
+	assert_false(lanes_zone_contains(&ls.zone[0], 0, 0.9));
+	assert_false(lanes_zone_contains(&ls.zone[0], 0.6, 0.5));
 }
 
 static void
@@ -103,11 +103,11 @@ geometry_offsets_and_measures_consistently(void **state)
 
 	(void)state;
 	/* Tokyo to Osaka, about 217 NM on a sphere. */
-	assert_true(fabs(geo_dist_nm(35.68, 139.77, 34.69, 135.50) - 217) < 3);
-	geo_offset(30, 125, 45, 20, &lat, &lon);
-	assert_true(fabs(geo_dist_nm(30, 125, lat, lon) - 20) < 1e-6);
-	assert_true(fabs(geo_bearing(30, 125, lat, lon) - 45) < 0.01);
-	geo_offset(0, 179.9, 90, 60, &lat, &lon);
+	assert_true(fabs(lanes_dist_nm(35.68, 139.77, 34.69, 135.50) - 217) < 3);
+	lanes_offset(30, 125, 45, 20, &lat, &lon);
+	assert_true(fabs(lanes_dist_nm(30, 125, lat, lon) - 20) < 1e-6);
+	assert_true(fabs(lanes_bearing(30, 125, lat, lon) - 45) < 0.01);
+	lanes_offset(0, 179.9, 90, 60, &lat, &lon);
 	assert_true(lon < -179 && lon > -180); /* across the antimeridian */
 }
 
