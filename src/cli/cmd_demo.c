@@ -7,13 +7,15 @@
  * scenario time of sending, so a replay paces like the scenario and the
  * file is the same bytes for the same --seed at any speed.
  *
- * With a viewer, the viewer subscribes to the three feeds and the
- * scenario runs in a thread beside it (demo_start_view() is the one call
- * that starts it). The viewer is not part of tcop yet: until it is, the
- * demo says so and runs as --no-view at 1x with a one-line progress.
+ * With a terminal, the viewer (`tcop view`, the same code) subscribes to
+ * the three feeds and the scenario runs in a thread beside it
+ * (demo_start_view() is the one call that starts it); quitting the viewer
+ * stops the scenario. Without a terminal (or with --no-view) the scenario
+ * runs alone, with a one-line progress on stderr when that is a terminal.
  */
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -72,21 +74,8 @@ struct demo_run {
 	capture_writer *cap;
 	demo *d;
 	tcop_ms t0;
+	int rc;                /* run()'s, from the scenario thread */
 };
-
-/*
- * Start the viewer on the demo's feeds, in this process. Returns
- * TCOP_EUNSUPPORTED while tcop has no viewer; the caller then runs
- * without one.
- */
-static tcop_err
-demo_start_view(const char *region, const char *const *feeds, int nfeeds)
-{
-	(void)region;
-	(void)feeds;
-	(void)nfeeds;
-	return TCOP_EUNSUPPORTED;
-}
 
 static void
 sleep_until(tcop_ms due)
@@ -185,6 +174,49 @@ run(struct demo_run *r)
 	progress(r, m.t < r->t0 + r->duration || r->duration <= 0 ? m.t :
 	    r->t0 + r->duration, true);
 	return CLI_OK;
+}
+
+/* ==== With the viewer ================================================== */
+
+static void *
+scenario_thread(void *arg)
+{
+	struct demo_run *r = arg;
+
+	/* Give the viewer's dials a moment, so it sees the zones and the
+	 * catalogue as they are sent (late joiners get them again anyway). */
+	for (int i = 0; i < DEMO_NDOMAINS; i++)
+		(void)pub_wait_subscribers(r->pubs[i], 1, 3000);
+	r->rc = run(r);
+	return NULL;
+}
+
+/*
+ * The one call that starts the viewer on the demo's feeds, in this
+ * process, with the scenario in a thread beside it; it returns when the
+ * operator quits. TCOP_EUNSUPPORTED (nothing started) without a terminal.
+ */
+static tcop_err
+demo_start_view(struct demo_run *r, const char *assets_path, int *rc)
+{
+	pthread_t th;
+	char *argv[] = {
+		"view", "--feed", (char *)feed_url[0], "--feed",
+		(char *)feed_url[1], "--feed", (char *)feed_url[2], "--region",
+		(char *)r->region, "--assets", (char *)assets_path, NULL,
+	};
+
+	if (!isatty(0) || !isatty(1))
+		return TCOP_EUNSUPPORTED;
+	r->quiet = true; /* nothing on stderr over the screen */
+	if (pthread_create(&th, NULL, scenario_thread, r) != 0)
+		return TCOP_ESYS;
+	*rc = cmd_view((int)(sizeof argv / sizeof argv[0]) - 1, argv);
+	cli_stop = 1;
+	pthread_join(th, NULL);
+	if (*rc == CLI_OK)
+		*rc = r->rc;
+	return TCOP_OK;
 }
 
 static int
@@ -349,10 +381,13 @@ cmd_demo(int argc, char **argv)
 	cli_signals();
 	if ((rc = open_outputs(&r)) != CLI_OK)
 		goto out;
-	if (!no_view && demo_start_view(r.region, feed_url, DEMO_NDOMAINS) !=
-	    TCOP_OK) {
-		fprintf(stderr, "tcop demo: the viewer is not part of this tcop "
-		    "yet: running without it (as --no-view) at --speed %g.\n"
+	if (!no_view) {
+		char assets_path[1100];
+		snprintf(assets_path, sizeof assets_path, "%s/assets.json", dir);
+		if (demo_start_view(&r, assets_path, &rc) == TCOP_OK)
+			goto out;
+		fprintf(stderr, "tcop demo: no terminal for the viewer: running "
+		    "without it (as --no-view) at --speed %g.\n"
 		    "tcop demo: feeds: %s %s %s; Ctrl-C stops.\n", r.speed > 0 ?
 		    r.speed : 1, feed_url[0], feed_url[1], feed_url[2]);
 		if (r.speed <= 0)
