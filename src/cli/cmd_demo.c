@@ -43,8 +43,8 @@ static const char help[] =
     "  --speed N|max       N times scenario time (default 1); max: no pacing\n"
     "  --seed N            scenario seed (default 1)\n"
     "  --record FILE       also write the scenario as a capture\n"
-    "  --no-view           no viewer: publish (and record) only; the viewer
-                      also stays off without a terminal\n"
+    "  --no-view           no viewer: publish (and record) only (also\n"
+    "                      when there is no terminal)\n"
     "  --duration D        stop after D of scenario time (90s, 45m, 2h)\n"
     "  --start T           scenario start, RFC 3339 (default "
     DEMO_START_DEFAULT ")\n"
