@@ -198,7 +198,7 @@ relay_bench_run(int n, long rate, bool filter)
 	if (filter && (relay_filter_rel(&o.filter, "JPN") != TCOP_OK ||
 	    relay_filter_cls(&o.filter, "S") != TCOP_OK))
 		return false;
-	if (relay_create(&t.r, &o) != TCOP_OK)
+	if (relay_create(&t.r, &o) != TCOP_OK || relay_connect(t.r) != TCOP_OK)
 		return false;
 	if (subs_open(s, n, down, want) != 0)
 		return false;

@@ -11,6 +11,8 @@
 #include <getopt.h>
 #include <string.h>
 
+#include <nng/nng.h>
+
 #include "cli/cli_pub.h"
 #include "feed/relay.h"
 
@@ -79,12 +81,18 @@ cmd_relay(int argc, char **argv)
 		if (k > 0)
 			continue;
 		switch (c) {
-		case OPT_FEED:
+		case OPT_FEED: {
+			nng_url *u;
 			if (o.nfeeds == RELAY_FEEDS_MAX)
 				return cli_usage(cmd, "at most %d feeds",
 				    RELAY_FEEDS_MAX);
+			if (nng_url_parse(&u, optarg) != 0)
+				return cli_usage(cmd, "--feed wants an nng URL, not "
+				    "'%s'", optarg);
+			nng_url_free(u);
 			o.feeds[o.nfeeds++] = optarg;
 			break;
+		}
 		case OPT_TOPIC: o.prefix = optarg; break;
 		case OPT_REL:
 			if (relay_filter_rel(&o.filter, optarg) != TCOP_OK)
@@ -136,6 +144,12 @@ cmd_relay(int argc, char **argv)
 		    (int)cp.wait_subs, 200) != TCOP_OK)
 			;
 		pub_tick(relay_pub(r));
+	}
+	/* the feeds only now: upstream waits for the whole tree below */
+	if (!cli_stop && relay_connect(r) != TCOP_OK) {
+		fprintf(stderr, "tcop relay: cannot subscribe (see above)\n");
+		relay_destroy(r, 0);
+		return CLI_FAIL;
 	}
 	tcop_ms end = duration > 0 ? tcop_mono_ms() + duration : INT64_MAX;
 	while (!cli_stop && tcop_mono_ms() < end) {

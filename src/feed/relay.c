@@ -21,6 +21,7 @@
 #define STEP_MAX 4096 /* messages per relay_step before the publisher's tick */
 
 struct relay {
+	struct relay_opts o;
 	feedbus *bus;
 	pub *pub;
 	struct relay_filter filter;
@@ -163,21 +164,28 @@ relay_create(relay **out, const struct relay_opts *o)
 
 	if (r == NULL)
 		return TCOP_ENOMEM;
+	r->o = *o;
 	r->filter = o->filter;
-	if ((rv = feedbus_create(&r->bus)) != TCOP_OK)
-		goto fail;
-	for (int i = 0; i < o->nfeeds; i++)
-		if ((rv = feedbus_add(r->bus, o->feeds[i], o->prefix, &o->tls)) !=
-		    TCOP_OK)
-			goto fail;
-	if ((rv = pub_open(&r->pub, &o->pub)) != TCOP_OK)
-		goto fail;
+	if ((rv = feedbus_create(&r->bus)) != TCOP_OK ||
+	    (rv = pub_open(&r->pub, &o->pub)) != TCOP_OK) {
+		feedbus_destroy(r->bus);
+		free(r);
+		return rv;
+	}
 	*out = r;
 	return TCOP_OK;
-fail:
-	feedbus_destroy(r->bus);
-	free(r);
-	return rv;
+}
+
+tcop_err
+relay_connect(relay *r)
+{
+	tcop_err rv;
+
+	for (int i = feedbus_count(r->bus); i < r->o.nfeeds; i++)
+		if ((rv = feedbus_add(r->bus, r->o.feeds[i], r->o.prefix,
+		    &r->o.tls)) != TCOP_OK)
+			return rv;
+	return TCOP_OK;
 }
 
 void

@@ -96,10 +96,19 @@ struct relay_stats {
 typedef struct relay relay;
 
 /*
- * Subscribe to every feed and listen on o->pub.url (o is copied). TCOP_ENET
- * (logged) if a feed URL is malformed or the listener cannot start.
+ * Listen on o->pub.url (o is copied; its strings must outlive the relay).
+ * The feeds are not dialled yet: see relay_connect(). TCOP_ENET (logged)
+ * if the listener cannot start.
  */
 tcop_err relay_create(relay **out, const struct relay_opts *o);
+/*
+ * Subscribe to every feed. Apart from relay_create() so that a relay can
+ * wait for its own subscribers first (pub_wait_subscribers on relay_pub):
+ * an upstream publisher waiting for subscribers then waits for the whole
+ * tree below the relay, and nothing is lost at start. TCOP_ENET (logged)
+ * for a malformed URL or a TLS set-up failure.
+ */
+tcop_err relay_connect(relay *r);
 /* Close the feeds, then the publisher after lingering `linger` ms. */
 void relay_destroy(relay *r, tcop_ms linger);
 

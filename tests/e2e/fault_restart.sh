@@ -40,7 +40,7 @@ up="ipc://$T/up2.ipc" down="tcp://127.0.0.1:$(free_port)"
 bg "$TCOP" record --feed "$down" --out "$T/cap2.txt" --idle 5 2> "$T/rec2.err"; rec=$BG_PID
 "$TCOP" relay --feed "$up" --listen "$down" --wait-subscribers 1 2>/dev/null &
 relay=$!
-bg "$TCOP" feed jsonl --listen "$up" --rate 10000 "$T/part1.txt" 2>/dev/null; pub=$BG_PID
+bg "$TCOP" feed jsonl --listen "$up" --rate 4000 "$T/part1.txt" 2>/dev/null; pub=$BG_PID
 wait_for 20 lines 2000 "$T/cap2.txt"
 kill -9 $relay; wait $relay 2>/dev/null
 sleep 0.5

@@ -58,6 +58,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	fclose(f);
 	read_all(path);
+	unlink(path);
 	const uint8_t *nl = memchr(data, '\n', size);
 	(void)capture_parse_line((const char *)data,
 	    nl != NULL ? (size_t)(nl - data) : size, &l);

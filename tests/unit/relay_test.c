@@ -188,6 +188,7 @@ a_relay_forwards_the_good_and_counts_the_rest(void **state)
 	assert_int_equal(feedbus_create(&b), TCOP_OK);
 	assert_int_equal(feedbus_add(b, "inproc://relay-down", "", NULL), TCOP_OK);
 	assert_int_equal(pub_wait_subscribers(relay_pub(r), 1, 5000), TCOP_OK);
+	assert_int_equal(relay_connect(r), TCOP_OK);
 	for (int i = 0; i < 200; i++) { /* the relay's own dial upstream */
 		relay_stats(r, &st);
 		if (st.up.connected)
