@@ -13,7 +13,7 @@ python3 "$here/gen_events.py" 5000 --first 30001 > "$T/part2.txt"
 # ---- the publisher dies and comes back --------------------------------------
 up="tcp://127.0.0.1:$(free_port)" down="ipc://$T/down.ipc"
 bg "$TCOP" relay --feed "$up" --listen "$down" --wait-subscribers 1 2> "$T/relay.err"; relay=$BG_PID
-bg "$TCOP" record --feed "$down" --out "$T/cap.txt" --idle 4 2> "$T/rec.err"; rec=$BG_PID
+bg "$TCOP" record --feed "$down" --out "$T/cap.txt" --idle 30 2> "$T/rec.err"; rec=$BG_PID
 "$TCOP" feed jsonl --listen "$up" --wait-subscribers 1 --rate 10000 "$T/part1.txt" 2>/dev/null &
 pub=$!
 # lines: the capture has at least N lines
@@ -22,6 +22,8 @@ wait_for 20 lines 2000 "$T/cap.txt"
 kill -9 $pub; wait $pub 2>/dev/null
 sleep 0.5
 "$TCOP" feed jsonl --listen "$up" --wait-subscribers 1 --rate 20000 --linger 1 "$T/part2.txt" 2>/dev/null
+sleep 1
+kill -TERM $rec
 wait $rec
 kill -TERM $relay; wait $relay
 grep -v '"resend":true' "$T/cap.txt" > "$T/live.txt"
@@ -37,7 +39,7 @@ check "the relay redialled the publisher" grep -q "reconnects 1" "$T/relay.err"
 
 # ---- the relay dies and comes back ---------------------------------------------
 up="ipc://$T/up2.ipc" down="tcp://127.0.0.1:$(free_port)"
-bg "$TCOP" record --feed "$down" --out "$T/cap2.txt" --idle 5 2> "$T/rec2.err"; rec=$BG_PID
+bg "$TCOP" record --feed "$down" --out "$T/cap2.txt" --idle 30 2> "$T/rec2.err"; rec=$BG_PID
 "$TCOP" relay --feed "$up" --listen "$down" --wait-subscribers 1 2>/dev/null &
 relay=$!
 bg "$TCOP" feed jsonl --listen "$up" --rate 4000 "$T/part1.txt" 2>/dev/null; pub=$BG_PID
@@ -46,6 +48,8 @@ kill -9 $relay; wait $relay 2>/dev/null
 sleep 0.5
 bg "$TCOP" relay --feed "$up" --listen "$down" 2>/dev/null; relay=$BG_PID
 wait $pub
+sleep 1.5
+kill -TERM $rec
 wait $rec
 kill $relay 2>/dev/null
 # late-joiner re-sends (marked "resend") are recorded but not counted

@@ -1,6 +1,7 @@
 #!/bin/sh
 # fault_signals.sh: SIGTERM, SIGHUP and SIGINT in the middle of record,
-# replay and relay while messages are flowing: each stops within a second,
+# replay and relay while messages are flowing: each stops within 5 s (2 s
+# at most per socket that nng fails to close),
 # prints its counts, exits 0, and the capture a recorder leaves is whole
 # (every line complete and valid, as many as it says it recorded).
 . "$(dirname "$0")/lib.sh"
@@ -16,8 +17,10 @@ with open(sys.argv[1], "w") as f:
                 % (ms // 1000, ms % 1000, i, i + 1))
 PY
 
-# stopped PID: true once PID has exited, within 1.5 s
-stopped() { wait_for 1.5 sh -c "! kill -0 $1 2>/dev/null"; }
+# stopped PID: true once PID has exited, within 5 s (each socket is closed
+# within a bound of 2 s: nng 1.5.2 can hang closing a busy socket, see
+# src/feed/net.h)
+stopped() { wait_for 5 sh -c "! kill -0 $1 2>/dev/null"; }
 
 for sig in TERM HUP INT; do
 	# ---- record -----------------------------------------------------------
@@ -29,7 +32,7 @@ for sig in TERM HUP INT; do
 	feed=$BG_PID
 	sleep 1
 	kill -$sig $rec
-	check "record stops on SIG$sig within 1.5 s" stopped $rec
+	check "record stops on SIG$sig within 5 s" stopped $rec
 	wait $rec; rc=$?
 	kill $feed 2>/dev/null
 	check "record exits 0 on SIG$sig" test "$rc" -eq 0
@@ -44,7 +47,7 @@ for sig in TERM HUP INT; do
 	rp=$!
 	sleep 0.7
 	kill -$sig $rp
-	check "replay stops on SIG$sig within 1.5 s" stopped $rp
+	check "replay stops on SIG$sig within 5 s" stopped $rp
 	wait $rp; rc=$?
 	check "replay exits 0 on SIG$sig and says how far it got" \
 		sh -c "test $rc -eq 0 && grep -q 'sent, 0 bad lines' '$T/replay-$sig.err'"
@@ -59,7 +62,7 @@ for sig in TERM HUP INT; do
 	feed=$BG_PID
 	sleep 1
 	kill -$sig $relay
-	check "relay stops on SIG$sig within 1.5 s" stopped $relay
+	check "relay stops on SIG$sig within 5 s" stopped $relay
 	wait $relay; rc=$?
 	kill $feed 2>/dev/null
 	check "relay exits 0 on SIG$sig with its counts" \
