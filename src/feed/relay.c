@@ -6,6 +6,8 @@
  * (the validation every subscriber does), judge it, and hand the original
  * bytes to the publisher, which copies them into one nng message that nng
  * fans out to every subscriber. Nothing here blocks on a subscriber.
+ * (nng_device() would forward between raw sockets with less work, but it
+ * can neither validate nor filter, and a relay must do both.)
  *
  * Known limits: upstream late-joiner re-sends are forwarded as they are
  * (marked "resend"), but the relay's own cache keeps only state that

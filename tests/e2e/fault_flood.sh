@@ -36,9 +36,9 @@ with open(sys.argv[1], "wb") as f:
             f.write(bad[seq % len(bad)] + b"\n")
 PY
 port=$(free_port)
-bg "$TCOP" relay --feed "tcp://127.0.0.1:$port" --listen "ipc://$T/flood.ipc" -q 2> "$T/relay.err"
+bg "$TCOP" relay --feed "tcp://127.0.0.1:$port" --listen "ipc://$T/flood.ipc" --wait-subscribers 1 -q 2> "$T/relay.err"
 relay=$BG_PID
-bg "$TCOP" record --feed "ipc://$T/flood.ipc" --out "$T/flood-rec.txt" --count 20000 --idle 20 -q 2> "$T/rec.err"
+bg "$TCOP" record --feed "ipc://$T/flood.ipc" --out "$T/flood-rec.txt" --count 20000 --idle 60 -q 2> "$T/rec.err"
 rec=$BG_PID
 sleep 0.5
 python3 "$here/sp_pub.py" "$port" "$T/flood.txt" --rate 40000 --linger 1 2> "$T/sp.err"
@@ -56,10 +56,11 @@ check "the relay logged nothing per message with -q" test "$(grep -vc '^tcop rel
 # ---- the size cap: 65,536 bytes pass, 65,537 are rejected -----------------
 printf '@SIZE 65536\n@SIZE 65537\n@SIZE 200\n@SIZE 1000000\n@SIZE 300\n' > "$T/sizes.txt"
 port=$(free_port)
-bg "$TCOP" record --feed "tcp://127.0.0.1:$port" --out "$T/sizes-rec.txt" --idle 3 2> "$T/sizes.err"
+bg "$TCOP" record --feed "tcp://127.0.0.1:$port" --out "$T/sizes-rec.txt" --idle 30 2> "$T/sizes.err"
 rec=$BG_PID
-sleep 0.3
 python3 "$here/sp_pub.py" "$port" "$T/sizes.txt" 2>/dev/null
+sleep 0.5
+kill -TERM $rec
 wait $rec
 check "a message of exactly 64 KiB is received and recorded whole" \
 	sh -c "head -n 1 '$T/sizes-rec.txt' | cut -d' ' -f2- | tr -d '\n' | wc -c | grep -qx 65536"

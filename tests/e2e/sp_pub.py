@@ -44,9 +44,15 @@ def main():
     ls.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     ls.bind(("127.0.0.1", port))
     ls.listen(16)
+    ls.settimeout(30)  # nobody came: fail rather than hang the test run
     subs = []
     while len(subs) < nsubs:
-        c, _ = ls.accept()
+        try:
+            c, _ = ls.accept()
+        except socket.timeout:
+            print("sp_pub: no subscriber in 30 s", file=sys.stderr)
+            sys.exit(1)
+        c.settimeout(None)
         c.sendall(b"\0SP\0\x00\x20\x00\x00")
         hdr = b""
         while len(hdr) < 8:
