@@ -13,8 +13,8 @@ N=60000
 python3 "$here/gen_events.py" $N > "$T/events.txt"
 python3 "$here/gen_events.py" 100 --first $((N + 1)) > "$T/more.txt"
 url="tcp://127.0.0.1:$(free_port)"
-bg "$TCOP" record --feed "$url" --out "$T/fast.txt" --idle 5 2> "$T/fast.err"; fast=$BG_PID
-bg "$TCOP" record --feed "$url" --out "$T/slow.txt" --idle 5 2> "$T/slow.err"; slow=$BG_PID
+bg "$TCOP" record --feed "$url" --out "$T/fast.txt" --idle 30 2> "$T/fast.err"; fast=$BG_PID
+bg "$TCOP" record --feed "$url" --out "$T/slow.txt" --idle 30 2> "$T/slow.err"; slow=$BG_PID
 "$TCOP" feed jsonl --listen "$url" --wait-subscribers 2 --rate 20000 --linger 1 \
 	"$T/events.txt" 2> "$T/pub.err" &
 pub=$!
@@ -27,6 +27,8 @@ wait $pub
 kill -CONT $slow
 sleep 0.5
 "$TCOP" feed jsonl --listen "$url" --wait-subscribers 2 --linger 1 "$T/more.txt" 2>/dev/null
+sleep 0.5
+kill -TERM $fast $slow
 wait $fast $slow
 T2=$((N + 100))
 check "the publisher sent all $N" grep -q "$N sent, 0 rejected" "$T/pub.err"
