@@ -5,6 +5,7 @@
 #   make demo            build and run the embedded scenario
 #   make bench           run the benchmarks beside their peers, print the table
 #   make fuzz            run every libFuzzer target (FUZZ_SECONDS each)
+#   make soak            60 s of sustained load through relays (SOAK_SECONDS, SOAK_RATE)
 #   make install PREFIX=/usr/local [DESTDIR=...]
 #
 # Sources are found by wildcard: every src/*/*.c is part of libtcop except
@@ -58,7 +59,7 @@ BENCH_BINS = $(BENCH_SRCS:bench/%.c=build/rel/bench/%)
 .SECONDARY:
 
 .PHONY: all check check-run deps-build deps-check deps-bench demo bench fuzz \
-        fuzz-build install uninstall clean tests-build
+        fuzz-build install uninstall clean tests-build soak
 
 all: tcop
 
@@ -151,6 +152,15 @@ fuzz-smoke-build: $(FUZZ_BINS)
 fuzz: deps-check
 	@$(MAKE) --no-print-directory fuzz-smoke-build
 	@sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BINS)
+
+# ---- soak (loopback load, optimised build) ----------------------------------
+
+SOAK_SECONDS ?= 60
+SOAK_RATE ?= 10000
+
+soak: deps-check
+	@$(MAKE) --no-print-directory tcop
+	@sh tests/soak/soak.sh $(SOAK_SECONDS) $(SOAK_RATE)
 
 # ---- demo, bench, install ------------------------------------------------
 

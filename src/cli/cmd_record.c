@@ -151,6 +151,10 @@ cmd_record(int argc, char **argv)
 		if (feedbus_add(b, feeds[i], topic, &tls) != TCOP_OK)
 			goto fail;
 	cli_signals();
+	/* A file size limit (RLIMIT_FSIZE) must end in a clear error and a
+	 * capture cut at its last whole line, not in a core dump: with
+	 * SIGXFSZ ignored, write() fails with EFBIG like a full disk. */
+	signal(SIGXFSZ, SIG_IGN);
 
 	tcop_ms last = tcop_mono_ms();
 	uint64_t recorded = 0;

@@ -129,8 +129,11 @@ static void
 split(tcop_ms t, int *y, unsigned *mo, unsigned *d, int *h, int *mi, int *s,
     int *ms)
 {
-	int64_t days = t >= 0 ? t / 86400000 : -((-t + 86399999) / 86400000);
-	int64_t rem = t - days * 86400000;
+	/* floor division without negating t (TCOP_MS_NONE is INT64_MIN) */
+	int64_t rem = t % 86400000;
+	int64_t days = t / 86400000 - (rem < 0);
+	if (rem < 0)
+		rem += 86400000;
 	civil_from_days(days, y, mo, d);
 	*h = (int)(rem / 3600000);
 	*mi = (int)(rem / 60000 % 60);

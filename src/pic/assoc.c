@@ -78,8 +78,17 @@ static void
 cell_xy(const struct grid *g, double lat, double lon, int64_t *ix,
     int64_t *iy)
 {
-	int64_t x = (int64_t)floor((lon + 180) / g->deg);
+	int64_t x;
 
+	/* a search box from a hostile radius reaches past the poles: clamp,
+	 * so that the conversions below stay defined */
+	if (!(lat >= -90))
+		lat = -90; /* NaN too */
+	else if (lat > 90)
+		lat = 90;
+	if (!(fabs(lon) <= 720))
+		lon = isfinite(lon) ? fmod(lon, 360) : 0;
+	x = (int64_t)floor((lon + 180) / g->deg);
 	*iy = (int64_t)floor((lat + 90) / g->deg);
 	*ix = ((x % g->nxg) + g->nxg) % g->nxg;
 }
@@ -187,10 +196,16 @@ place(const pic *p, struct gnode *n, tcop_ms t)
 	lat = n->rlat + n->vn * dt / 111195.0;
 	lon = n->rlon + (n->rcos > 0.01f ? n->ve * dt / (111195.0 * n->rcos) :
 	    0);
-	if (lon >= 180)
-		lon -= 360;
-	else if (lon < -180)
-		lon += 360;
+	/* hostile speeds and long gaps reckon any distance: wrap fully, and
+	 * stay where reported if the arithmetic overflowed */
+	if (!isfinite(lon) || !isfinite(lat)) {
+		lat = n->rlat;
+		lon = n->rlon;
+	}
+	if (lon >= 180 || lon < -180) {
+		lon = fmod(lon + 180, 360);
+		lon += lon < 0 ? 180 : -180;
+	}
 	if (lat > 90 || lat < -90)
 		lat = n->rlat;
 	n->blat = lat;
