@@ -297,7 +297,9 @@ apply_latest(track_table *tt, struct track *tr, const tcop_event *ev)
 	tr->state = TRACK_ACTIVE;
 	tr->t_lost = TCOP_MS_NONE;
 	copy_text(tr->src, sizeof tr->src, ev->src);
-	if (!ev->has_pos || (tr->t_pos != TCOP_MS_NONE && ev->t <= tr->t_pos))
+	/* Same time, later in order: the newer one (times are in ms, and a
+	 * file or a burst of datagrams is read within one). */
+	if (!ev->has_pos || (tr->t_pos != TCOP_MS_NONE && ev->t < tr->t_pos))
 		return;
 	tr->has_pos = true;
 	tr->t_pos = ev->t;

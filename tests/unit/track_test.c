@@ -117,6 +117,18 @@ an_older_report_does_not_move_the_track(void **state)
 }
 
 static void
+a_report_at_the_same_time_moves_the_track(void **state)
+{
+	track_table *tt = table(16);
+	const struct track *tr;
+
+	track_apply(tt, msg(7, 1000, "\"type\":1,\"lat\":1,\"lon\":1"), NULL);
+	track_apply(tt, msg(7, 1000, "\"type\":1,\"lat\":2,\"lon\":3"), &tr);
+	assert_true(tr->lat == 2 && tr->lon == 3 && tr->t_pos == T0 + 1000);
+	track_table_destroy(tt);
+}
+
+static void
 history_is_a_bounded_ring_newest_first(void **state)
 {
 	track_table *tt = table(16);
@@ -361,6 +373,7 @@ main(void)
 		cmocka_unit_test(a_position_report_makes_a_track),
 		cmocka_unit_test(static_data_merges_and_keeps_the_position),
 		cmocka_unit_test(an_older_report_does_not_move_the_track),
+		cmocka_unit_test(a_report_at_the_same_time_moves_the_track),
 		cmocka_unit_test(history_is_a_bounded_ring_newest_first),
 		cmocka_unit_test(dead_reckoning_follows_speed_and_course),
 		cmocka_unit_test(class_a_goes_stale_then_lost_then_is_dropped),
