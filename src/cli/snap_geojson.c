@@ -9,7 +9,10 @@
  *
  * Every feature has properties.kind: track, detection, satellite, asset,
  * alert, area, zone, mark, incident. Incidents carry rule, members,
- * severity, state, why, first, last, domains; their geometry is the
+ * severity, state, why, first, last, domains. Every feature carries its
+ * marking, cls ("" unmarked) and rel (null: none): a track the highest of
+ * its reports, an incident the highest of its members with rel their
+ * intersection, as the banner shows them. An incident's geometry is the
  * centroid of the members that have a position (null if none). Output is
  * deterministic: fixed number formats and the picture's own order, so the
  * same capture gives the same bytes on every run.
@@ -81,6 +84,26 @@ geometry(FILE *f, const struct pic_entity *e)
 		fputs("null", f);
 }
 
+/* The marking of an item: "cls" ("" unmarked) and "rel" (null: none). */
+static void
+marking(FILE *f, tcop_cls cls, int nrel, const char rel[][5])
+{
+	fputs(",\"cls\":", f);
+	jstr(f, tcop_cls_name(cls));
+	fputs(",\"rel\":", f);
+	if (nrel < 0 || rel == NULL) {
+		fputs("null", f);
+		return;
+	}
+	fputc('[', f);
+	for (int i = 0; i < nrel; i++) {
+		if (i)
+			fputc(',', f);
+		jstr(f, rel[i]);
+	}
+	fputc(']', f);
+}
+
 static void
 entity(FILE *f, const struct pic_entity *e, bool *first)
 {
@@ -105,8 +128,7 @@ entity(FILE *f, const struct pic_entity *e, bool *first)
 	if (isfinite(e->radius_m))
 		jnum(f, "radius_m", e->radius_m);
 	jtime(f, "t", e->t);
-	fputs(",\"cls\":", f);
-	jstr(f, tcop_cls_name(e->cls));
+	marking(f, e->cls, e->nrel, e->rel);
 	fputs("}}", f);
 }
 
@@ -151,6 +173,7 @@ incident(FILE *f, const pic *p, const struct pic_incident *in, bool *first)
 	jtime(f, "first", in->first);
 	jtime(f, "last", in->last);
 	jtime(f, "closed", in->closed_at);
+	marking(f, in->cls, in->nrel, in->rel);
 	fputs(",\"domains\":[", f);
 	fprintf(f, "%s%s%s", in->domains & PIC_DOM_MARITIME ? "\"maritime\"" :
 	    "", in->domains & PIC_DOM_SPACE ? (in->domains & 1 ? ",\"space\"" :

@@ -82,7 +82,10 @@ void
 inc_member(pic *p, struct inc *in, const char *id)
 {
 	struct pic_incident *x = &in->pub;
+	struct pic_entity e;
 
+	if (pic_find(p, id, &e)) /* its marking, as of now */
+		pic_mark_merge(&x->cls, &x->nrel, x->rel, e.cls, e.nrel, e.rel);
 	for (int i = 0; i < x->nmembers; i++)
 		if (strcmp(x->members[i], id) == 0)
 			return;

@@ -52,6 +52,45 @@ pic_sev_name(int sev)
 	return sev >= 1 && sev <= 4 ? n[sev] : "?";
 }
 
+/* ---- markings ------------------------------------------------------------ */
+
+static bool
+rel_in(const char rel[][5], int n, const char *cc)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(rel[i], cc) == 0)
+			return true;
+	return false;
+}
+
+void
+pic_mark_merge(tcop_cls *cls, int *nrel, char rel[][5], tcop_cls c, int n,
+    const char r[][5])
+{
+	int j = 0;
+
+	if (c == TCOP_CLS_NONE)
+		return;
+	if (*cls == TCOP_CLS_NONE || (*cls < TCOP_CLS_CUI && c >= TCOP_CLS_CUI)) {
+		/* the first marking, or the first that restricts rel */
+		*nrel = n < 0 ? -1 : 0;
+		for (int i = 0; i < n && i < TCOP_REL_MAX; i++)
+			if (!rel_in(rel, *nrel, r[i]))
+				memcpy(rel[(*nrel)++], r[i], 5);
+	} else if (c >= TCOP_CLS_CUI || *cls < TCOP_CLS_CUI) {
+		if (n < 0 || *nrel < 0) {
+			*nrel = -1;
+		} else {
+			for (int i = 0; i < *nrel; i++)
+				if (rel_in(r, n, rel[i]))
+					memmove(rel[j++], rel[i], 5);
+			*nrel = j;
+		}
+	}
+	if (c > *cls)
+		*cls = c;
+}
+
 /* ---- metas and generic entities ------------------------------------------ */
 
 tcop_err
@@ -518,8 +557,11 @@ apply_track(pic *p, const tcop_event *ev)
 		return e;
 	if (x == NULL && (x = pic_trk(p, tr->mmsi, true)) == NULL)
 		return TCOP_ENOMEM;
+	if (x->gone)
+		x->cls = TCOP_CLS_NONE; /* dropped, now back: a new track */
 	x->gone = false;
 	x->tr = tr;
+	pic_mark_merge(&x->cls, &x->nrel, x->rel, ev->cls, ev->nrel, ev->rel);
 	if (ev->t >= x->m.t || x->m.json == NULL)
 		meta_set(&x->m, ev);
 	pic_bump(p, PIC_TRACK);
@@ -979,6 +1021,11 @@ fill_track(const pic *p, const struct track *tr, struct pic_entity *o)
 	o->obj = tr;
 	x = pic_trk_find(p, tr->mmsi);
 	ent_meta(o, x ? &x->m : NULL, p->now);
+	if (x != NULL) { /* the highest marking of its reports */
+		o->cls = x->cls;
+		o->nrel = x->nrel;
+		o->rel = (const char (*)[5])x->rel;
+	}
 }
 
 static bool

@@ -78,7 +78,8 @@ struct pic_entity {
 	const double (*area)[2]; /* [lon, lat] */
 	tcop_ms t;             /* latest event time */
 	tcop_ms age;           /* picture time - t (>= 0) */
-	tcop_cls cls;          /* marking of the latest event */
+	tcop_cls cls;          /* marking of the latest event; tracks: the
+	                        * highest of their reports (pic_mark_merge) */
 	int nrel;              /* -1: no rel */
 	const char (*rel)[5];
 	const char *json;      /* the latest event's raw JSON; may be "" */
@@ -102,6 +103,17 @@ bool pic_next(const pic *p, enum pic_kind kind, size_t *cursor,
 /* The entity with this id (any kind); false if none. */
 bool pic_find(const pic *p, const char *id, struct pic_entity *out);
 size_t pic_count(const pic *p, enum pic_kind kind);
+
+/*
+ * Markings of derived things (DESIGN.md, issue "Trust"): merge one more
+ * marking (c, n, r) into (*cls, *nrel, rel). The class is the highest of
+ * the two; unmarked (TCOP_CLS_NONE) adds nothing. Releasability follows
+ * the banner's rule: only CUI and above restrict it; between two such
+ * markings `rel` is the intersection, and one without `rel` (nrel -1)
+ * leaves none. Start from *cls = TCOP_CLS_NONE.
+ */
+void pic_mark_merge(tcop_cls *cls, int *nrel, char rel[][5], tcop_cls c,
+    int n, const char r[][5]);
 
 /* ---- incidents (level 2, ranked by level 3) ------------------------------ */
 
@@ -133,6 +145,11 @@ struct pic_incident {
 	unsigned members_total; /* ever joined, held or not */
 	char members[PIC_MEMBERS_MAX][TCOP_ID_MAX]; /* entity ids, in order
 	                        * of joining */
+	tcop_cls cls;          /* the highest marking of its members, merged
+	                        * (pic_mark_merge) each time one joins or the
+	                        * rule fires again with it */
+	int nrel;              /* -1: no rel */
+	char rel[TCOP_REL_MAX][5];
 };
 
 /* Incidents in the picture (every state). */

@@ -48,6 +48,9 @@ struct trk_x {
 	const struct track *tr; /* cached pool entry (pool entries never
 	                         * move); check tr->mmsi before use */
 	struct meta m;
+	tcop_cls cls;          /* the highest marking of its reports */
+	int nrel;
+	char rel[TCOP_REL_MAX][5];
 	bool gone;             /* dropped from the track table */
 	/* anomalies */
 	tcop_ms gap_t;         /* t_last of the report a gap was raised for */
