@@ -279,6 +279,7 @@ fill_incidents(struct screen *s, const pic *p)
 		fmt_hms(x->last, r->col[4], sizeof r->col[4]);
 		r->num[4] = -(double)x->last;
 		col_set(r->col[5], x->why);
+		row_mark(r, x->cls, x->nrel, x->rel); /* its members' highest */
 	}
 }
 
