@@ -123,7 +123,7 @@ tests-build: build/san/tcop $(TEST_BINS)
 check: deps-check
 	@$(MAKE) --no-print-directory check-run
 
-check-run: tests-build fuzz-smoke-build
+check-run: tests-build fuzz-smoke-build build/rel/tcop
 	@sh tests/run.sh
 
 # ---- fuzzing (clang's libFuzzer) -----------------------------------------

@@ -11,7 +11,7 @@ what=${1:-check}
 build="build-essential pkg-config libncurses-dev libnng-dev libmbedtls-dev
        libcjson-dev libshp-dev zlib1g-dev"
 check="$build libcmocka-dev tmux clang libclang-rt-dev gpsd-clients
-       python3 python3-sgp4 openssl procps man-db jq"
+       python3 python3-sgp4 openssl procps man-db jq valgrind"
 bench="$check hyperfine"
 # node and npm may come from elsewhere than Debian: ask for them only when absent
 command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || bench="$bench nodejs npm"
