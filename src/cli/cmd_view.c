@@ -761,7 +761,7 @@ frame(struct app *a, tcop_ms now)
 
 	const struct pic_incident *inc = NULL;
 
-	if (a->list_dirty) {
+	if (a->list_dirty || screen_list_pending(a->scr)) {
 		screen_list_update(a->scr, v, a->st, a->pic);
 		a->list_dirty = false;
 	}

@@ -8,7 +8,10 @@
  * keep a stable order
  * (newest first). The detail pane lists the fields the picture keeps and
  * then each member of the raw JSON on its own line, unknown members
- * included. Known limit: a list holds at most LIST_MAX rows.
+ * included. The satellites list's PASS column comes from a cache
+ * (nextpass.h) that spends a bounded number of pass searches per update
+ * and asks for another update while some are pending. Known limit: a
+ * list holds at most LIST_MAX rows.
  */
 #include <math.h>
 #include <stdarg.h>
@@ -21,6 +24,7 @@
 #include "pic/alerts.h"
 #include "pic/sat.h"
 #include "pic/track.h"
+#include "ui/nextpass.h"
 #include "ui/screen.h"
 
 struct screen {
@@ -31,6 +35,10 @@ struct screen {
 	char detail[8192]; /* the detail pane's text, lines by '\n' */
 	uint64_t detail_of; /* which selection it was built for */
 	bool detail_obj;
+	/* the satellites list's next pass (nextpass.h) */
+	struct np_cache *np;
+	char site_id[TCOP_ID_MAX]; /* the last track or asset selected */
+	bool pass_pending;         /* some passes wait for the next update */
 };
 
 /* ==== banner ==== */
@@ -132,8 +140,8 @@ static const struct list_def lists[LIST_COUNT] = {
 		"LAST", "WHY" }, { 4, 17, 6, 3, 8, 0 } },
 	[LIST_TRACKS] = { "TRACKS", 6, { "NAME", "MMSI", "TYPE", "SPEED",
 		"COURSE", "AGE" }, { 16, 9, 3, 5, 3, 6 } },
-	[LIST_SATS] = { "SATELLITES", 6, { "NAME", "NORAD", "ALT", "REGIME",
-		"EL.AGE", "STATE" }, { 16, 6, 6, 4, 6, 0 } },
+	[LIST_SATS] = { "SATELLITES", 7, { "NAME", "NORAD", "ALT", "REGIME",
+		"EL.AGE", "PASS", "STATE" }, { 13, 6, 5, 4, 5, 5, 0 } },
 	[LIST_CONJ] = { "CONJUNCTIONS", 6, { "SAT 1", "SAT 2", "TCA IN",
 		"RANGE", "PC", "CDM" }, { 11, 11, 7, 6, 7, 0 } },
 	[LIST_ALERTS] = { "ALERTS", 5, { "ASSET", "SIGNATURE", "COUNT", "SEV",
@@ -165,7 +173,8 @@ screen_create(void)
 	s->cap = LIST_MAX;
 	s->rows = calloc(s->cap, sizeof *s->rows);
 	s->idx = calloc(s->cap, sizeof *s->idx);
-	if (s->rows == NULL || s->idx == NULL) {
+	s->np = np_create(12);
+	if (s->rows == NULL || s->idx == NULL || s->np == NULL) {
 		screen_destroy(s);
 		return NULL;
 	}
@@ -179,7 +188,14 @@ screen_destroy(struct screen *s)
 		return;
 	free(s->rows);
 	free(s->idx);
+	np_destroy(s->np);
 	free(s);
+}
+
+bool
+screen_list_pending(const struct screen *s)
+{
+	return s->pass_pending;
 }
 
 int
@@ -330,13 +346,52 @@ regime(double mean_motion, double ecc)
 	return "MEO";
 }
 
+/*
+ * The PASS column: the next pass (AOS, HH:MM UTC; "up" while in one; "-"
+ * none within 24 h; "..." not searched yet) over the last track or asset
+ * selected, else the map's centre.
+ */
 static void
-fill_sats(struct screen *s, const pic *p)
+pass_col(struct screen *s, const struct view *v, const pic *p,
+    const struct sat_obj *o, tcop_ms now, int *budget, struct list_row *r)
+{
+	struct pic_entity site;
+	double lat = v->vp.center_lat, lon = v->vp.center_lon;
+	struct orb_pass ps;
+	enum np_result res;
+
+	if (s->site_id[0] && pic_find(p, s->site_id, &site) && site.has_pos) {
+		lat = site.lat;
+		lon = site.lon;
+	}
+	res = np_next(s->np, o, lat, lon, now, budget, &ps);
+	if (res == NP_PENDING) {
+		col_set(r->col[5], "...");
+		s->pass_pending = true;
+	} else if (res == NP_NONE) {
+		col_set(r->col[5], "-");
+		r->num[5] = INFINITY;
+	} else if (ps.aos <= now) {
+		col_set(r->col[5], "up");
+		r->num[5] = (double)now;
+	} else {
+		int64_t m = ps.aos / 60000 % 1440;
+		snprintf(r->col[5], sizeof r->col[5], "%02d:%02d", (int)(m / 60),
+		    (int)(m % 60));
+		r->num[5] = (double)ps.aos;
+	}
+}
+
+static void
+fill_sats(struct screen *s, const struct view *v, const pic *p)
 {
 	struct pic_entity e;
 	size_t cur = 0;
 	uint64_t k = 0;
 	tcop_ms now = pic_time(p);
+	int budget = 32; /* pass searches per update (~1 ms each) */
+
+	s->pass_pending = false;
 
 	while (pic_next(p, PIC_SAT, &cur, &e)) {
 		const struct sat_obj *o = e.obj;
@@ -362,9 +417,10 @@ fill_sats(struct screen *s, const pic *p)
 				double d = sat_age_days(o, now);
 				snprintf(r->col[4], sizeof r->col[4], "%.1fd", d);
 				r->num[4] = d;
+				pass_col(s, v, p, o, now, &budget, r);
 			}
 		}
-		col_set(r->col[5], e.state);
+		col_set(r->col[6], e.state);
 		row_mark(r, e.cls, e.nrel, e.rel);
 	}
 }
@@ -574,6 +630,8 @@ sel_sync(struct screen *s, struct view *v)
 	r = &s->rows[s->idx[v->sel]];
 	snprintf(v->sel_id, sizeof v->sel_id, "%s", r->id);
 	v->sel_n = r->ev_n;
+	if (strncmp(r->id, "mmsi:", 5) == 0 || strncmp(r->id, "asset:", 6) == 0)
+		snprintf(s->site_id, sizeof s->site_id, "%s", r->id);
 }
 
 void
@@ -594,7 +652,7 @@ screen_list_update(struct screen *s, struct view *v, const struct evstore *st,
 	else if (p != NULL && v->list == LIST_TRACKS)
 		fill_tracks(s, p);
 	else if (p != NULL && v->list == LIST_SATS)
-		fill_sats(s, p);
+		fill_sats(s, v, p);
 	else if (p != NULL && v->list == LIST_ALERTS)
 		fill_alerts(s, p);
 	else if (v->list == LIST_CONJ)
@@ -636,6 +694,8 @@ screen_select_id(struct screen *s, struct view *v, const char *id)
 		}
 	snprintf(v->sel_id, sizeof v->sel_id, "%s", id);
 	v->sel_n = 0;
+	if (strncmp(id, "mmsi:", 5) == 0 || strncmp(id, "asset:", 6) == 0)
+		snprintf(s->site_id, sizeof s->site_id, "%s", id);
 	return false;
 }
 

@@ -62,7 +62,7 @@ enum { PANE_MAP, PANE_LIST, PANE_COUNT };
 enum { LIST_INCIDENTS, LIST_TRACKS, LIST_SATS, LIST_CONJ, LIST_ALERTS,
 	LIST_EVENTS, LIST_COUNT };
 
-#define LIST_COLS 6
+#define LIST_COLS 7
 #define LIST_MAX 20000 /* rows kept per list; more are not listed */
 
 /* One row of a list: its columns as text, with numeric sort keys. */
@@ -127,6 +127,8 @@ void screen_list_update(struct screen *s, struct view *v,
     const struct evstore *st, const pic *p);
 /* Rows in the list now. */
 int screen_list_len(const struct screen *s);
+/* The list has values still to compute (next passes): update it again. */
+bool screen_list_pending(const struct screen *s);
 /* Move the selection by d rows (clamped); updates sel_id / sel_n. */
 void screen_select(struct screen *s, struct view *v, int d);
 /* Select the row with this id (a click on the map); false if none. */

@@ -123,6 +123,14 @@ tm send-keys -t v S
 wait_for 5 has "SATELLITES 1"
 sleep 0.6
 after=$(mapglyphs)
+# PASS: the next pass over the last ship selected (KAIYO MARU, 34.2N
+# 129.6E), as `tcop passes` finds it from the picture's time
+want=$("$TCOP" passes "$TCOP_DATA/space/celestrak_active_20260319_part_a.tle" \
+    --lat 34.2 --lon 129.6 --from 2026-11-26T23:00:13Z --hours 24 --min-el 10 \
+    --norad 25544 | sed -n 2p | cut -d, -f3 | cut -c12-16)
+check "the satellites list shows the ISS's next pass over the selected ship ($want UTC, as tcop passes)" \
+	has "ISS (ZARYA) *25544 .* $want "
+
 check "selecting the ISS over wpac draws its ground track ($before -> $after glyphs)" \
 	test "$after" -gt $((before + 10))
 tm send-keys -t v 6 E
