@@ -64,7 +64,7 @@ static const char view_help[] =
     "                 [--ascii] [--mono] [--max-rate BYTES/s] [--fps N]\n"
     "                 [--projection equirect|mercator] [--no-mouse]\n"
     "                 [--rules FILE] [--assets FILE] [--replay CAPTURE]...\n"
-    "                 [--cert FILE --key FILE --ca FILE]\n"
+    "                 [--cert FILE --key FILE --ca FILE] [--max-cls X]\n"
     "\n"
     "The operator's screen: the map of the region with what the feeds\n"
     "report on it, the lists, the detail of the selection, feed health.\n"
@@ -83,6 +83,11 @@ static const char view_help[] =
     "  --assets FILE      asset inventory (docs/assets.md)\n"
     "  --replay CAPTURE   load a capture (tcop record) into the picture\n"
     "                     first, whole; feeds, if any, add to it\n"
+    "  --cert F --key F   this viewer's certificate for tls+tcp:// feeds\n"
+    "  --ca F             the CA that signs the publishers' certificates\n"
+    "  --max-cls X        show nothing marked above X (U, CUI, C, S, TS);\n"
+    "                     withheld events are counted in the status line;\n"
+    "                     unmarked events are shown\n"
     "\n"
     "Keys: ? shows them all (generated from the live key map); q quits.\n"
     "Not yet: the replay controls (pause, speed, seek) over a capture; for\n"
@@ -91,7 +96,7 @@ static const char view_help[] =
 enum {
 	O_FEED = 256, O_CONFIG, O_REGION, O_ASCII, O_MONO, O_MAXRATE, O_FPS,
 	O_PROJ, O_NOMOUSE, O_CERT, O_KEY, O_CA, O_REPLAY, O_RULES, O_ASSETS,
-	O_HELP
+	O_MAXCLS, O_HELP
 };
 
 static const struct option view_longopts[] = {
@@ -110,6 +115,7 @@ static const struct option view_longopts[] = {
 	{ "replay", required_argument, NULL, O_REPLAY },
 	{ "rules", required_argument, NULL, O_RULES },
 	{ "assets", required_argument, NULL, O_ASSETS },
+	{ "max-cls", required_argument, NULL, O_MAXCLS },
 	{ "help", no_argument, NULL, O_HELP },
 	{ NULL, 0, NULL, 0 },
 };
@@ -124,6 +130,7 @@ struct view_opts {
 	long max_rate;   /* -1 unset */
 	int fps;         /* 0 unset */
 	int proj;        /* -1 unset */
+	tcop_cls max_cls; /* TCOP_CLS_NONE: no ceiling */
 	struct net_tls tls;
 };
 
@@ -144,6 +151,7 @@ struct app {
 	struct screen_feed feeds[VIEW_FEEDS_MAX];
 	struct pic_incident conj; /* the selected conjunction's two objects */
 	int nfeeds, fps;
+	tcop_cls max_cls;       /* --max-cls, TCOP_CLS_NONE: none */
 	bool ascii, quit, dirty, view_changed, list_dirty;
 	double bytes_per_cell;  /* measured, for the link budget */
 	long win_bytes;         /* bytes written in the current second */
@@ -194,6 +202,11 @@ view_option(struct view_opts *o, int c, const char *arg)
 	case O_CERT: o->tls.cert = arg; break;
 	case O_KEY: o->tls.key = arg; break;
 	case O_CA: o->tls.ca = arg; break;
+	case O_MAXCLS:
+		if ((o->max_cls = tcop_cls_parse(arg)) == TCOP_CLS_NONE)
+			return cli_usage("view", "--max-cls wants U, CUI, C, S or "
+			    "TS, not '%s'", arg);
+		break;
 	case O_REPLAY:
 		if (o->nreplays == VIEW_FEEDS_MAX)
 			return cli_usage("view", "at most %d captures",
@@ -611,6 +624,20 @@ on_key(struct app *a, int k, int mx, int my)
 
 /* ==== feeds ==== */
 
+/*
+ * --max-cls: an event marked above the ceiling is withheld (counted, never
+ * shown, never in the picture). Unmarked events pass, as DESIGN.md has it
+ * for a viewer; a releasability filter is the relay's job.
+ */
+static bool
+withhold(struct app *a)
+{
+	if (a->max_cls == TCOP_CLS_NONE || a->ev.cls <= a->max_cls)
+		return false;
+	a->v.withheld++;
+	return true;
+}
+
 static void
 drain_feeds(struct app *a)
 {
@@ -619,7 +646,8 @@ drain_feeds(struct app *a)
 
 	for (int n = 0; n < VIEW_DRAIN && feedbus_recv(a->bus, &m) == TCOP_OK;
 	    n++) {
-		if (feedbus_decode(a->bus, &m, &a->ev) != TCOP_OK)
+		if (feedbus_decode(a->bus, &m, &a->ev) != TCOP_OK ||
+		    withhold(a))
 			continue;
 		(void)pic_apply(a->pic, &a->ev);
 		applied++;
@@ -680,6 +708,8 @@ load_capture(struct app *a, const char *path)
 			bad++;
 			continue;
 		}
+		if (withhold(a))
+			continue;
 		(void)pic_apply(a->pic, &a->ev);
 		if (a->ev.kind != TCOP_K_UNKNOWN)
 			evstore_add(a->st, &a->ev, -1);
@@ -884,6 +914,8 @@ setup(struct app *a, const struct view_opts *o, int *rip)
 		    region, path);
 		return CLI_USAGE;
 	}
+	a->max_cls = o->max_cls;
+	a->v.max_cls = o->max_cls;
 	if (feedbus_create(&a->bus) != TCOP_OK)
 		return CLI_FAIL;
 	for (int i = 0; i < o->nfeeds; i++)

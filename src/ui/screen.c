@@ -1065,6 +1065,10 @@ draw_status(struct canvas *page, uint8_t *prio, int y, const struct view *v,
 	text_w(page, 0, y, page->w, line, ROLE_STATUS);
 	at = 0;
 	line[0] = '\0';
+	if (v->max_cls != TCOP_CLS_NONE)
+		at = (size_t)snprintf(line, sizeof line, " withheld %llu above %s"
+		    " |", (unsigned long long)v->withheld,
+		    tcop_cls_name(v->max_cls));
 	for (int i = 0; i < v->nfeeds; i++) {
 		const struct screen_feed *f = &v->feeds[i];
 		char rr[16];
@@ -1080,7 +1084,7 @@ draw_status(struct canvas *page, uint8_t *prio, int y, const struct view *v,
 			break;
 	}
 	if (v->nfeeds == 0)
-		snprintf(line, sizeof line, " no feeds (--feed URL)");
+		snprintf(line + at, sizeof line - at, " no feeds (--feed URL)");
 	fill(page, prio, 0, y + 1, page->w, 1, ROLE_STATUS, 0);
 	text_w(page, 0, y + 1, page->w, line, ROLE_STATUS);
 }

@@ -108,6 +108,8 @@ struct view {
 	long max_rate;            /* the cap, 0 none */
 	int nfeeds;
 	const struct screen_feed *feeds;
+	tcop_cls max_cls;         /* --max-cls, TCOP_CLS_NONE: none */
+	uint64_t withheld;        /* events marked above max_cls, not shown */
 };
 
 struct screen;
