@@ -7,6 +7,12 @@
  * --cert/--key/--ca for tls+tcp:// upstreams (--feed-cert, --feed-key and
  * --feed-ca when the two sides need different files). Counts are printed
  * on exit and on SIGUSR1.
+ *
+ * --ingest URL listens for publishers instead (viewers' `--annotate`):
+ * their picture/ messages go out on --listen with the same filter. A
+ * tls+tcp:// ingest uses the --cert/--key/--ca of --listen and always
+ * demands a client certificate signed by --ca: only certificate holders
+ * publish annotations.
  */
 #include <getopt.h>
 #include <string.h>
@@ -18,6 +24,7 @@
 
 static const char help[] =
     "usage: tcop relay --feed URL... --listen URL [OPTIONS]\n"
+    "       tcop relay [--feed URL]... --ingest URL... --listen URL [OPTIONS]\n"
     "\n"
     "Forward tcop/1 feeds: subscribe to every --feed, validate each\n"
     "message, and publish it again on --listen, bytes, src and seq unchanged.\n"
@@ -30,6 +37,11 @@ static const char help[] =
     "  --topic PREFIX            only topics starting with PREFIX\n"
     "  --releasable-to CC[,CC]   ISO 3166 alpha-3 codes or tetragraphs (FVEY)\n"
     "  --max-cls X               U, CUI, C, S or TS\n"
+    "  --ingest URL              listen here for publishers of picture/*\n"
+    "                            (viewers' --annotate); forwarded on --listen\n"
+    "                            with the same filter; over tls+tcp:// only\n"
+    "                            holders of a client certificate signed by\n"
+    "                            --ca may publish (repeatable)\n"
     CLI_PUB_HELP
     "                            (--cert/--key/--ca serve the feeds too)\n"
     "  --feed-cert FILE --feed-key FILE --feed-ca FILE\n"
@@ -43,7 +55,7 @@ static const char help[] =
     "exit status: 0 ok, 1 runtime failure, 2 usage.\n";
 
 enum { OPT_FEED = OPT_FIRST_FREE, OPT_TOPIC, OPT_REL, OPT_MAXCLS,
-	OPT_FCERT, OPT_FKEY, OPT_FCA, OPT_DURATION };
+	OPT_FCERT, OPT_FKEY, OPT_FCA, OPT_DURATION, OPT_INGEST };
 
 int
 cmd_relay(int argc, char **argv)
@@ -58,6 +70,7 @@ cmd_relay(int argc, char **argv)
 		{ "feed-key", required_argument, NULL, OPT_FKEY },
 		{ "feed-ca", required_argument, NULL, OPT_FCA },
 		{ "duration", required_argument, NULL, OPT_DURATION },
+		{ "ingest", required_argument, NULL, OPT_INGEST },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -93,6 +106,18 @@ cmd_relay(int argc, char **argv)
 			o.feeds[o.nfeeds++] = optarg;
 			break;
 		}
+		case OPT_INGEST: {
+			nng_url *u;
+			if (o.ningest == RELAY_FEEDS_MAX)
+				return cli_usage(cmd, "at most %d ingest URLs",
+				    RELAY_FEEDS_MAX);
+			if (nng_url_parse(&u, optarg) != 0)
+				return cli_usage(cmd, "--ingest wants an nng URL, not "
+				    "'%s'", optarg);
+			nng_url_free(u);
+			o.ingest[o.ningest++] = optarg;
+			break;
+		}
 		case OPT_TOPIC: o.prefix = optarg; break;
 		case OPT_REL:
 			if (relay_filter_rel(&o.filter, optarg) != TCOP_OK)
@@ -124,8 +149,17 @@ cmd_relay(int argc, char **argv)
 	}
 	if (optind != argc)
 		return cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
-	if (o.nfeeds == 0 || cp.o.url == NULL)
-		return cli_usage(cmd, "--feed URL and --listen URL are required");
+	if ((o.nfeeds == 0 && o.ningest == 0) || cp.o.url == NULL)
+		return cli_usage(cmd, "--listen URL and a --feed URL or an "
+		    "--ingest URL are required");
+	for (int i = 0; i < o.ningest; i++)
+		if (net_is_tls(o.ingest[i]) && (cp.o.cert == NULL ||
+		    cp.o.ca == NULL))
+			return cli_usage(cmd, "--ingest %s: a TLS ingest needs "
+			    "--cert, --key and --ca (the CA of the publishers' "
+			    "client certificates)", o.ingest[i]);
+	o.ingest_tls = (struct net_tls){ .cert = cp.o.cert, .key = cp.o.key,
+		.ca = cp.o.ca, .require_client_cert = true };
 	if (!feed_tls) {
 		o.tls.cert = cp.o.cert;
 		o.tls.key = cp.o.key;

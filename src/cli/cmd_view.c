@@ -23,8 +23,12 @@
  * ours, never to stderr over the screen. Every event goes to the picture
  * (pic/pic.h: tracks, satellites, alerts, incidents), whose time is event
  * time, and to the event store behind the events list and the raw detail.
+ * Annotations (a: picture/ack, m: picture/mark) are applied here and, with
+ * --annotate URL, published to a relay's ingest point (feed/annot.h) for
+ * every other viewer; this viewer sees its own again through the relay
+ * (applying the same ack or mark twice changes nothing).
  * Known limits: --replay is not wired here yet (run `tcop replay` and view
- * its URL); an acknowledgement is applied locally, not yet published.
+ * its URL).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -38,6 +42,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "feed/annot.h"
 #include "feed/bus.h"
 #include "feed/capture.h"
 #include "geo/map.h"
@@ -65,6 +70,7 @@ static const char view_help[] =
     "                 [--projection equirect|mercator] [--no-mouse]\n"
     "                 [--rules FILE] [--assets FILE] [--replay CAPTURE]...\n"
     "                 [--cert FILE --key FILE --ca FILE] [--max-cls X]\n"
+    "                 [--annotate URL]\n"
     "\n"
     "The operator's screen: the map of the region with what the feeds\n"
     "report on it, the lists, the detail of the selection, feed health.\n"
@@ -88,6 +94,9 @@ static const char view_help[] =
     "  --max-cls X        show nothing marked above X (U, CUI, C, S, TS);\n"
     "                     withheld events are counted in the status line;\n"
     "                     unmarked events are shown\n"
+    "  --annotate URL     publish this viewer's acknowledgements (a) and\n"
+    "                     marks (m) to a relay's --ingest URL, for every\n"
+    "                     viewer of the relay (TLS options apply)\n"
     "\n"
     "Keys: ? shows them all (generated from the live key map); q quits.\n"
     "Not yet: the replay controls (pause, speed, seek) over a capture; for\n"
@@ -96,7 +105,7 @@ static const char view_help[] =
 enum {
 	O_FEED = 256, O_CONFIG, O_REGION, O_ASCII, O_MONO, O_MAXRATE, O_FPS,
 	O_PROJ, O_NOMOUSE, O_CERT, O_KEY, O_CA, O_REPLAY, O_RULES, O_ASSETS,
-	O_MAXCLS, O_HELP
+	O_MAXCLS, O_ANNOTATE, O_HELP
 };
 
 static const struct option view_longopts[] = {
@@ -116,6 +125,7 @@ static const struct option view_longopts[] = {
 	{ "rules", required_argument, NULL, O_RULES },
 	{ "assets", required_argument, NULL, O_ASSETS },
 	{ "max-cls", required_argument, NULL, O_MAXCLS },
+	{ "annotate", required_argument, NULL, O_ANNOTATE },
 	{ "help", no_argument, NULL, O_HELP },
 	{ NULL, 0, NULL, 0 },
 };
@@ -125,7 +135,7 @@ struct view_opts {
 	int nfeeds;
 	const char *replays[VIEW_FEEDS_MAX];
 	int nreplays;
-	const char *config, *region, *rules, *assets;
+	const char *config, *region, *rules, *assets, *annotate;
 	bool ascii, mono, no_mouse;
 	long max_rate;   /* -1 unset */
 	int fps;         /* 0 unset */
@@ -141,6 +151,11 @@ struct app {
 	struct map *map;
 	struct regions regions;
 	feedbus *bus;
+	annot *ann;             /* --annotate, NULL: none */
+	char by[32];            /* the operator's name in annotations */
+	bool marking;           /* typing a mark's text */
+	char mark_text[96];
+	int nmarks;
 	struct tty *tty;
 	struct evstore *st;
 	pic *pic;
@@ -202,6 +217,7 @@ view_option(struct view_opts *o, int c, const char *arg)
 	case O_CERT: o->tls.cert = arg; break;
 	case O_KEY: o->tls.key = arg; break;
 	case O_CA: o->tls.ca = arg; break;
+	case O_ANNOTATE: o->annotate = arg; break;
 	case O_MAXCLS:
 		if ((o->max_cls = tcop_cls_parse(arg)) == TCOP_CLS_NONE)
 			return cli_usage("view", "--max-cls wants U, CUI, C, S or "
@@ -429,16 +445,36 @@ set_list(struct app *a, int list)
 }
 
 /*
- * Acknowledge the selected incident: the picture/ack message is applied
- * to this viewer's picture. Known limit: the viewer has no publisher yet,
- * so other viewers see the ack only when it comes through a feed.
+ * Apply an annotation (a tcop/1 message) to this viewer's picture and, with
+ * --annotate, publish it for every other viewer. Says what happened.
  */
+static void
+annotate(struct app *a, const char *msg, size_t len, const char *what)
+{
+	struct view *v = &a->v;
+
+	if (tcop_event_decode(msg, len, &a->ev) != TCOP_OK ||
+	    pic_apply(a->pic, &a->ev) != TCOP_OK) {
+		snprintf(v->msg, sizeof v->msg, "%s: failed", what);
+		return;
+	}
+	evstore_add(a->st, &a->ev, -1);
+	a->list_dirty = true;
+	if (a->ann == NULL)
+		snprintf(v->msg, sizeof v->msg, "%s", what);
+	else if (annot_send(a->ann, msg, len) != TCOP_OK)
+		snprintf(v->msg, sizeof v->msg, "NOT published (annotate down): "
+		    "%s", what);
+	else
+		snprintf(v->msg, sizeof v->msg, "published: %s", what);
+}
+
+/* Acknowledge the selected incident (picture/ack, pic_ack_msg()). */
 static void
 ack(struct app *a)
 {
 	struct view *v = &a->v;
-	const char *by = getenv("USER");
-	char msg[1024];
+	char msg[1024], what[160];
 	size_t len;
 
 	if (v->list != LIST_INCIDENTS ||
@@ -447,14 +483,99 @@ ack(struct app *a)
 		    "incident first (I)");
 		return;
 	}
-	if (pic_ack_msg(v->sel_id, by && by[0] ? by : "operator",
-	    pic_time(a->pic), "tcop-view", -1, msg, sizeof msg, &len) !=
-	    TCOP_OK || pic_apply_msg(a->pic, msg, len) != TCOP_OK) {
+	if (pic_ack_msg(v->sel_id, a->by, pic_time(a->pic), "tcop-view", -1,
+	    msg, sizeof msg, &len) != TCOP_OK) {
 		snprintf(v->msg, sizeof v->msg, "acknowledge: failed");
 		return;
 	}
-	snprintf(v->msg, sizeof v->msg, "acknowledged %s", v->sel_id);
-	a->list_dirty = true;
+	snprintf(what, sizeof what, "acknowledged %.100s", v->sel_id);
+	annotate(a, msg, len, what);
+}
+
+/* JSON string body of s (printable ASCII only, as typed). */
+static void
+json_text(char *out, size_t size, const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0' && n + 3 < size; s++) {
+		if (*s == '"' || *s == '\\')
+			out[n++] = '\\';
+		out[n++] = *s;
+	}
+	out[n] = '\0';
+}
+
+/*
+ * The typed mark: on the selection (ref, at its position if it has one),
+ * else at the clicked cursor, else at the map's centre.
+ */
+static void
+mark_done(struct app *a)
+{
+	struct view *v = &a->v;
+	const struct pic_incident *inc;
+	struct pic_entity e;
+	double lat = v->cursor_set ? v->cur_lat : v->vp.center_lat;
+	double lon = v->cursor_set ? v->cur_lon : v->vp.center_lon;
+	char text[200], ref[TCOP_ID_MAX + 16] = "", ts[32], msg[1024];
+	char what[160];
+	int n;
+
+	if (v->sel_id[0] != '\0' && strpbrk(v->sel_id, "\"\\") == NULL) {
+		snprintf(ref, sizeof ref, ",\"ref\":\"%s\"", v->sel_id);
+		if (pic_find(a->pic, v->sel_id, &e) && e.has_pos) {
+			lat = e.lat;
+			lon = e.lon;
+		} else if ((inc = pic_incident_find(a->pic, v->sel_id)) != NULL) {
+			/* an incident: at its first member with a position */
+			for (int i = inc->nmembers - 1; i >= 0; i--)
+				if (pic_find(a->pic, inc->members[i], &e) &&
+				    e.has_pos) {
+					lat = e.lat;
+					lon = e.lon;
+				}
+		}
+	}
+	json_text(text, sizeof text, a->mark_text);
+	tcop_time_format_ms(pic_time(a->pic), ts, sizeof ts);
+	n = snprintf(msg, sizeof msg, "picture/mark {\"id\":\"mark:%s-%d-%d\","
+	    "\"t\":\"%s\",\"src\":\"tcop-view\",\"by\":\"%s\",\"text\":\"%s\"%s,"
+	    "\"lat\":%.5f,\"lon\":%.5f}", a->by, (int)getpid(), ++a->nmarks, ts,
+	    a->by, text, ref, lat, lon);
+	if (n < 0 || (size_t)n >= sizeof msg) {
+		snprintf(v->msg, sizeof v->msg, "mark: too long");
+		return;
+	}
+	snprintf(what, sizeof what, "marked \"%.60s\"", a->mark_text);
+	annotate(a, msg, (size_t)n, what);
+}
+
+/* m: type the mark's text on the status line; Enter drops it, Esc not. */
+static void
+mark_key(struct app *a, int k)
+{
+	struct view *v = &a->v;
+	size_t n = strlen(a->mark_text);
+
+	if (k == UK_ENTER) {
+		a->marking = false;
+		mark_done(a);
+		return;
+	}
+	if (k == UK_ESC) {
+		a->marking = false;
+		snprintf(v->msg, sizeof v->msg, "mark: cancelled");
+		return;
+	}
+	if (k == UK_BACKSPACE) {
+		if (n > 0)
+			a->mark_text[n - 1] = '\0';
+	} else if (k >= ' ' && k < 127 && n + 1 < sizeof a->mark_text) {
+		a->mark_text[n] = (char)k;
+		a->mark_text[n + 1] = '\0';
+	}
+	snprintf(v->msg, sizeof v->msg, "mark text: %s_", a->mark_text);
 }
 
 /* s: every satellite -> the selected only -> none -> every ... */
@@ -535,6 +656,11 @@ act(struct app *a, enum view_action act_)
 		a->view_changed = true;
 		break;
 	case VA_ACK: ack(a); break;
+	case VA_MARK:
+		a->marking = true;
+		a->mark_text[0] = '\0';
+		snprintf(v->msg, sizeof v->msg, "mark text: _");
+		break;
 	case VA_SORT:
 		{
 			const char *const *cols;
@@ -606,6 +732,10 @@ on_key(struct app *a, int k, int mx, int my)
 		resize(a);
 		return;
 	}
+	if (a->marking) {
+		mark_key(a, k);
+		return;
+	}
 	a->v.msg[0] = '\0';
 	if (a->v.help && k != UK_MOUSE) {
 		a->v.help = false;
@@ -666,6 +796,8 @@ drain_feeds(struct app *a)
 static void
 health(struct app *a, tcop_ms now)
 {
+	if (a->ann != NULL)
+		a->v.annotate = annot_connected(a->ann);
 	for (int i = 0; i < a->nfeeds; i++) {
 		const struct feed_health *h = feedbus_health(a->bus, i, now);
 		struct screen_feed *f = &a->feeds[i];
@@ -889,6 +1021,23 @@ loop(struct app *a)
 
 /* ==== set-up ==== */
 
+/* $USER, as far as it is safe in a JSON string and an id; else operator. */
+static void
+operator_name(char *out, size_t size)
+{
+	const char *u = getenv("USER");
+	size_t n = 0;
+
+	for (; u != NULL && *u != '\0' && n + 1 < size; u++)
+		if ((*u >= 'a' && *u <= 'z') || (*u >= 'A' && *u <= 'Z') ||
+		    (*u >= '0' && *u <= '9') || *u == '-' || *u == '_' ||
+		    *u == '.')
+			out[n++] = *u;
+	out[n] = '\0';
+	if (n == 0)
+		snprintf(out, size, "operator");
+}
+
 static int
 setup(struct app *a, const struct view_opts *o, int *rip)
 {
@@ -916,6 +1065,16 @@ setup(struct app *a, const struct view_opts *o, int *rip)
 	}
 	a->max_cls = o->max_cls;
 	a->v.max_cls = o->max_cls;
+	a->v.annotate = -1;
+	operator_name(a->by, sizeof a->by);
+	if (o->annotate != NULL &&
+	    annot_open(&a->ann, o->annotate, &o->tls) != TCOP_OK) {
+		fprintf(stderr, "tcop view: --annotate %s: cannot publish "
+		    "(see above)\n", o->annotate);
+		return CLI_USAGE;
+	}
+	if (a->ann != NULL)
+		a->v.annotate = 0;
 	if (feedbus_create(&a->bus) != TCOP_OK)
 		return CLI_FAIL;
 	for (int i = 0; i < o->nfeeds; i++)
@@ -991,6 +1150,7 @@ teardown(struct app *a)
 	pic_destroy(a->pic);
 	evstore_destroy(a->st);
 	feedbus_destroy(a->bus);
+	annot_close(a->ann);
 	map_destroy(a->map);
 }
 

@@ -41,6 +41,7 @@
 struct feed {
 	nng_socket sock;
 	nng_dialer dialer;
+	nng_listener listener; /* feedbus_listen(): publishers dial in */
 	nng_tls_config *tls;
 	char url[256];
 	atomic_int pipes;
@@ -240,10 +241,15 @@ feedbus_destroy(feedbus *b)
 	free(b);
 }
 
-tcop_err
-feedbus_add(feedbus *b, const char *url, const char *prefix,
-    const struct net_tls *tls)
+/*
+ * One SUB socket on url: dialled (feedbus_add) or listening for publishers
+ * (feedbus_listen). TLS: a dialer is a TLS client, a listener a server.
+ */
+static tcop_err
+feed_open(feedbus *b, const char *url, const char *prefix,
+    const struct net_tls *tls, bool listen)
 {
+	struct net_tls none = { 0 };
 	struct feed *f;
 	int rv;
 
@@ -270,28 +276,47 @@ feedbus_add(feedbus *b, const char *url, const char *prefix,
 	nng_socket_set_ms(f->sock, NNG_OPT_RECONNMAXT, 5000);
 	nng_pipe_notify(f->sock, NNG_PIPE_EV_ADD_POST, pipe_cb, f);
 	nng_pipe_notify(f->sock, NNG_PIPE_EV_REM_POST, pipe_cb, f);
-	if ((rv = nng_dialer_create(&f->dialer, f->sock, url)) != 0)
-		goto fail;
-	if (net_is_tls(url)) {
-		struct net_tls none = { 0 };
-		if (net_tls_config(tls ? tls : &none, false, &f->tls) != TCOP_OK) {
-			feed_free(f);
-			return TCOP_ENET;
-		}
-		if ((rv = nng_dialer_set_ptr(f->dialer, NNG_OPT_TLS_CONFIG,
-		    f->tls)) != 0)
+	if (net_is_tls(url) &&
+	    net_tls_config(tls ? tls : &none, listen, &f->tls) != TCOP_OK) {
+		feed_free(f);
+		return TCOP_ENET;
+	}
+	if (listen) {
+		if ((rv = nng_listener_create(&f->listener, f->sock, url)) != 0 ||
+		    (f->tls != NULL && (rv = nng_listener_set_ptr(f->listener,
+		    NNG_OPT_TLS_CONFIG, f->tls)) != 0) ||
+		    (rv = nng_listener_start(f->listener, 0)) != 0)
+			goto fail;
+	} else {
+		if ((rv = nng_dialer_create(&f->dialer, f->sock, url)) != 0 ||
+		    (f->tls != NULL && (rv = nng_dialer_set_ptr(f->dialer,
+		    NNG_OPT_TLS_CONFIG, f->tls)) != 0))
+			goto fail;
+		/* NONBLOCK: if the publisher is not there yet, keep trying. */
+		if ((rv = nng_dialer_start(f->dialer, NNG_FLAG_NONBLOCK)) != 0)
 			goto fail;
 	}
-	/* NONBLOCK: if the publisher is not there yet, keep trying. */
-	if ((rv = nng_dialer_start(f->dialer, NNG_FLAG_NONBLOCK)) != 0)
-		goto fail;
 	b->feeds[atomic_load(&b->n)] = f;
 	atomic_fetch_add(&b->n, 1); /* publish it to the receiver thread */
 	return TCOP_OK;
 fail:
-	net_fail("subscribe to", url, rv);
+	net_fail(listen ? "listen for publishers on" : "subscribe to", url, rv);
 	feed_free(f);
 	return TCOP_ENET;
+}
+
+tcop_err
+feedbus_add(feedbus *b, const char *url, const char *prefix,
+    const struct net_tls *tls)
+{
+	return feed_open(b, url, prefix, tls, false);
+}
+
+tcop_err
+feedbus_listen(feedbus *b, const char *url, const char *prefix,
+    const struct net_tls *tls)
+{
+	return feed_open(b, url, prefix, tls, true);
 }
 
 int

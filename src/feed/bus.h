@@ -59,6 +59,16 @@ void feedbus_destroy(feedbus *b);
  */
 tcop_err feedbus_add(feedbus *b, const char *url, const char *prefix,
     const struct net_tls *tls);
+/*
+ * The other way round, for an ingest point: a SUB socket listening on url
+ * that publishers dial into (nng PUB dialers; `tcop view --annotate`).
+ * Health and decoding are as for any feed; "connected" means at least one
+ * publisher is dialled in. tls is the server side (tls->cert and key
+ * required; with require_client_cert only holders of a certificate signed
+ * by tls->ca can publish). TCOP_ENET (logged) if it cannot listen.
+ */
+tcop_err feedbus_listen(feedbus *b, const char *url, const char *prefix,
+    const struct net_tls *tls);
 int feedbus_count(const feedbus *b);
 
 /* Fill fds (up to max) with the POLLIN descriptor(s) to wait on; returns

@@ -183,10 +183,17 @@ relay_connect(relay *r)
 {
 	tcop_err rv;
 
-	for (int i = feedbus_count(r->bus); i < r->o.nfeeds; i++)
-		if ((rv = feedbus_add(r->bus, r->o.feeds[i], r->o.prefix,
-		    &r->o.tls)) != TCOP_OK)
+	for (int i = feedbus_count(r->bus); i < r->o.nfeeds + r->o.ningest;
+	    i++) {
+		if (i < r->o.nfeeds)
+			rv = feedbus_add(r->bus, r->o.feeds[i], r->o.prefix,
+			    &r->o.tls);
+		else
+			rv = feedbus_listen(r->bus, r->o.ingest[i - r->o.nfeeds],
+			    "picture/", &r->o.ingest_tls);
+		if (rv != TCOP_OK)
 			return rv;
+	}
 	return TCOP_OK;
 }
 

@@ -78,6 +78,12 @@ struct relay_opts {
 	int nfeeds;
 	const char *prefix;     /* topic prefix upstream; NULL: everything */
 	struct net_tls tls;     /* for tls+tcp:// feeds (client side) */
+	/* Ingest points: SUB sockets listening for publishers that dial in
+	 * (viewers' annotations); only picture/ topics are taken from them,
+	 * then filtered and forwarded like any feed. */
+	const char *ingest[RELAY_FEEDS_MAX];
+	int ningest;
+	struct net_tls ingest_tls; /* server side of tls+tcp:// ingest */
 	struct pub_opts pub;    /* the downstream listener */
 	struct relay_filter filter;
 };
@@ -102,11 +108,12 @@ typedef struct relay relay;
  */
 tcop_err relay_create(relay **out, const struct relay_opts *o);
 /*
- * Subscribe to every feed. Apart from relay_create() so that a relay can
+ * Subscribe to every feed, then listen on every ingest URL. Apart from relay_create() so that a relay can
  * wait for its own subscribers first (pub_wait_subscribers on relay_pub):
  * an upstream publisher waiting for subscribers then waits for the whole
  * tree below the relay, and nothing is lost at start. TCOP_ENET (logged)
- * for a malformed URL or a TLS set-up failure.
+ * for a malformed URL, an ingest URL it cannot listen on, or a TLS set-up
+ * failure.
  */
 tcop_err relay_connect(relay *r);
 /* Close the feeds, then the publisher after lingering `linger` ms. */

@@ -60,7 +60,8 @@ enum {
 	X(ACK, "acknowledge", "a", "acknowledge the selected incident")   \
 	X(SORT, "sort", "o", "sort the list by the next column")          \
 	X(SORT_REVERSE, "sort-reverse", "O", "reverse the sort")          \
-	X(LAYER_MARITIME, "layer-maritime", "m", "maritime layer on/off") \
+	X(MARK, "mark", "m", "mark the selection or cursor (with a text)") \
+	X(LAYER_MARITIME, "layer-maritime", "M", "maritime layer on/off") \
 	X(LAYER_SPACE, "layer-space", "s", "satellites: all/selected/off") \
 	X(LAYER_CYBER, "layer-cyber", "c", "cyber layer on/off")          \
 	X(TRAILS, "trails", "t", "trails for all on/off")                 \

@@ -1069,6 +1069,9 @@ draw_status(struct canvas *page, uint8_t *prio, int y, const struct view *v,
 		at = (size_t)snprintf(line, sizeof line, " withheld %llu above %s"
 		    " |", (unsigned long long)v->withheld,
 		    tcop_cls_name(v->max_cls));
+	if (v->annotate >= 0 && at < sizeof line)
+		at += (size_t)snprintf(line + at, sizeof line - at,
+		    " annotate %s |", v->annotate ? "up" : "DOWN");
 	for (int i = 0; i < v->nfeeds; i++) {
 		const struct screen_feed *f = &v->feeds[i];
 		char rr[16];

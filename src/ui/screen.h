@@ -110,6 +110,7 @@ struct view {
 	const struct screen_feed *feeds;
 	tcop_cls max_cls;         /* --max-cls, TCOP_CLS_NONE: none */
 	uint64_t withheld;        /* events marked above max_cls, not shown */
+	int annotate;             /* --annotate: -1 none, 0 down, 1 up */
 };
 
 struct screen;

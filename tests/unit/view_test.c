@@ -47,7 +47,8 @@ default_keys_follow_terminal_habits(void **state)
 	assert_int_equal(keymap_lookup(&km, UK_ENTER), VA_DETAIL);
 	assert_int_equal(keymap_lookup(&km, 'f'), VA_FOLLOW);
 	assert_int_equal(keymap_lookup(&km, 'a'), VA_ACK);
-	assert_int_equal(keymap_lookup(&km, 'm'), VA_LAYER_MARITIME);
+	assert_int_equal(keymap_lookup(&km, 'm'), VA_MARK);
+	assert_int_equal(keymap_lookup(&km, 'M'), VA_LAYER_MARITIME);
 	assert_int_equal(keymap_lookup(&km, 's'), VA_LAYER_SPACE);
 	assert_int_equal(keymap_lookup(&km, 'c'), VA_LAYER_CYBER);
 	assert_int_equal(keymap_lookup(&km, '?'), VA_HELP);
