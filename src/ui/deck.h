@@ -1,0 +1,112 @@
+/*
+ * deck.h: the replay deck behind `tcop view --replay CAPTURE...`: one or
+ * more captures merged in RX_TIME order (ties: the earlier --replay
+ * first), fed to a picture of its own at a chosen speed, paused, stepped,
+ * seeked, looped. No curses and no wall clock: the caller says how much
+ * wall time went by (deck_tick), so tests drive it exactly.
+ *
+ *   position ──────────────────────────────────────────────► RX_TIME
+ *   t0 ... [every line with rx <= pos applied, in capture order] ... t1
+ *
+ * The picture at position T is the picture of the lines with RX_TIME <= T
+ * applied in capture order, then pic_advance(T): at any speed, and after
+ * any seek, the correlation core sees the same events in the same order.
+ * For captures whose events' t is their RX_TIME (tcop record of a live
+ * feed, tcop demo --record) it equals `tcop snapshot --replay --at T`.
+ *
+ * Seeking: forward, the live picture is the nearest checkpoint, and the
+ * lines up to the target are applied to it (no re-reading); backward, the
+ * picture is rebuilt from the start of the captures (a picture can't be
+ * copied yet, so the start is the only earlier checkpoint). The index
+ * (feed/capidx.h) gives the span, the time bar's line position and the
+ * incident-relevant times; the times incidents were raised are learned
+ * as they are played, for n/N.
+ *
+ * Memory: deck_open allocates everything; playing allocates only what the
+ * picture does. Known limits: backward seeks cost a replay from the start
+ * (about a second per million events on this machine; docs/performance.md).
+ */
+#ifndef TCOP_DECK_H
+#define TCOP_DECK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "feed/capidx.h"
+#include "pic/pic.h"
+
+typedef struct deck deck;
+
+struct deck_hooks {
+	/* Each event applied (for the viewer's event list); may be NULL. */
+	void (*on_event)(void *arg, const tcop_event *ev);
+	/* The picture was rebuilt from the start: the old one is gone and
+	 * deck_pic() returns the new one; may be NULL. */
+	void (*on_reset)(void *arg);
+	void *arg;
+};
+
+struct deck_status {
+	tcop_ms t0, t1;        /* the span of RX_TIME */
+	tcop_ms pos;           /* every line with rx <= pos is applied */
+	double speed;          /* x real time; 0: as fast as possible */
+	bool playing, loop, at_end;
+	uint64_t applied;      /* lines applied since the start */
+	uint64_t lines;        /* lines in the captures */
+	uint64_t bad;          /* malformed lines skipped */
+	int incidents;         /* incident times learned so far */
+};
+
+/* The speeds [ and ] step through; 0 is "max". */
+#define DECK_SPEEDS 0.25, 0.5, 1, 2, 5, 10, 30, 60, 100, 300, 1000, 0
+
+/*
+ * Index the n captures (paths borrowed, must outlive the deck) and create
+ * the picture from cfg (borrowed too). The deck starts before the first
+ * line, paused, at 1x. TCOP_ESYS (a capture can't be read), TCOP_ENOMEM,
+ * TCOP_EINVAL, or the picture's error; why (if not NULL) says which.
+ */
+tcop_err deck_open(deck **out, const char *const *paths, int n,
+    const struct pic_cfg *cfg, const struct deck_hooks *hooks, char *why,
+    size_t whysz);
+void deck_close(deck *d);
+
+/* The picture (owned by the deck; replaced by a backward seek). */
+pic *deck_pic(deck *d);
+const struct capidx *deck_index(const deck *d);
+void deck_status(const deck *d, struct deck_status *st);
+
+void deck_play(deck *d, bool on);
+void deck_loop(deck *d, bool on);
+/* One step down (dir < 0) or up the speed ladder; returns the speed. */
+double deck_speed_step(deck *d, int dir);
+/* Set the speed: x real time, 0 as fast as possible. */
+void deck_set_speed(deck *d, double x);
+
+/*
+ * Move to t (clamped to the span; TCOP_MS_NONE: the start): the picture
+ * becomes that of every line with rx <= t, then pic_advance(t). TCOP_OK,
+ * or a read error (TCOP_ESYS, TCOP_ENOMEM) leaving the deck at the start.
+ */
+tcop_err deck_seek(deck *d, tcop_ms t);
+/* Apply the next line alone (the position becomes its RX_TIME); false at
+ * the end. */
+bool deck_step(deck *d);
+/*
+ * The next (dir > 0) or previous incident: forward, play until a new
+ * incident is raised (or the end); backward, seek to the latest learned
+ * incident time before the position. false if there is none.
+ */
+bool deck_incident(deck *d, int dir);
+/*
+ * Wall time went by (ms): when playing, move the position by wall_ms
+ * times the speed (at max speed: at most max_events lines) and apply what
+ * it passes; at the end, start again if looping, else pause. Returns the
+ * lines applied.
+ */
+uint64_t deck_tick(deck *d, tcop_ms wall_ms, uint64_t max_events);
+
+/* "[####----] 12:34:56 0:10:00/0:45:00 10x play" into buf (w columns). */
+void deck_bar(const deck *d, char *buf, size_t size, int w);
+
+#endif

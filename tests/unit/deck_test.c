@@ -1,0 +1,331 @@
+/*
+ * deck_test.c: the capture index (feed/capidx.c) and the replay deck
+ * (ui/deck.c). The capture is the embedded demo scenario (src/demo),
+ * written to tests/out as a capture (plain, .gz, and split in two by
+ * domain), 25 minutes of scenario time. The deck's picture after any mix
+ * of seeks, steps and paced play to T is compared, as GeoJSON, with the
+ * picture `tcop snapshot --replay CAPTURE --at T` builds (snap_replay).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+#include <cmocka.h>
+
+#include "cli/snap.h"
+#include "demo/scenario.h"
+#include "feed/capidx.h"
+#include "ui/deck.h"
+
+#define OUT "tests/out/deck_test"
+#define CAP OUT ".cap"
+#define CAPGZ OUT ".cap.gz"
+#define CAPA OUT "_a.cap"
+#define CAPB OUT "_b.cap"
+#define MINUTES 25
+
+static tcop_ms t_start;
+static uint64_t nlines;
+
+static const struct pic_cfg cfg = { .maps_dir = "maps",
+	.assets_path = "maps/assets.json" };
+
+/* The demo scenario as captures: whole, gzip, and maritime | the rest. */
+static int
+setup(void **state)
+{
+	struct demo_world w;
+	struct demo_opts o = { .seed = 7, .ships = 60 };
+	struct demo_msg m;
+	demo *d;
+	char why[256], rx[40];
+	FILE *f, *fa, *fb;
+	gzFile gz;
+	tcop_ms end;
+
+	(void)state;
+	if (demo_world_load(&w, "maps", why, sizeof why) != TCOP_OK)
+		return -1;
+	tcop_time_parse(DEMO_START_DEFAULT, strlen(DEMO_START_DEFAULT),
+	    &o.start);
+	if (demo_create(&d, &w, &o) != TCOP_OK)
+		return -1;
+	f = fopen(CAP, "w");
+	fa = fopen(CAPA, "w");
+	fb = fopen(CAPB, "w");
+	gz = gzopen(CAPGZ, "wb");
+	if (f == NULL || fa == NULL || fb == NULL || gz == NULL)
+		return -1;
+	t_start = o.start;
+	end = o.start + MINUTES * 60000;
+	for (demo_next(d, &m); m.t < end; demo_next(d, &m)) {
+		tcop_time_format_ms(m.t, rx, sizeof rx);
+		fprintf(f, "%s %s\n", rx, m.msg);
+		gzprintf(gz, "%s %s\n", rx, m.msg);
+		fprintf(m.dom == DEMO_MARITIME ? fa : fb, "%s %s\n", rx, m.msg);
+		nlines++;
+	}
+	/* A bad line: counted, skipped. */
+	fprintf(fb, "not a capture line\n");
+	fclose(f);
+	fclose(fa);
+	fclose(fb);
+	gzclose(gz);
+	demo_destroy(d);
+	demo_world_fini(&w);
+	return 0;
+}
+
+static char *
+geojson(const pic *p)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	assert_non_null(f);
+	assert_int_equal(snap_geojson_write(p, f), CLI_OK);
+	fclose(f);
+	return buf;
+}
+
+/* What `tcop snapshot --replay CAP --at t --format geojson` builds. */
+static char *
+straight(tcop_ms t)
+{
+	pic *p;
+	char why[256], *s;
+
+	assert_int_equal(pic_create(&p, &cfg, why, sizeof why), TCOP_OK);
+	assert_int_equal(snap_replay(p, CAP, t), CLI_OK);
+	s = geojson(p);
+	pic_destroy(p);
+	return s;
+}
+
+static deck *
+open_deck(const char *const *paths, int n)
+{
+	deck *d;
+	char why[256];
+
+	assert_int_equal(deck_open(&d, paths, n, &cfg, NULL, why, sizeof why),
+	    TCOP_OK);
+	return d;
+}
+
+static void
+assert_same(deck *d, const char *want)
+{
+	char *got = geojson(deck_pic(d));
+
+	if (strcmp(got, want) != 0) {
+		size_t i = 0;
+		while (got[i] == want[i])
+			i++;
+		print_error("differs at byte %zu: ...%.120s\n vs ...%.120s\n", i,
+		    got + (i > 40 ? i - 40 : 0), want + (i > 40 ? i - 40 : 0));
+	}
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void
+the_index_has_the_span_and_the_lines_per_minute(void **state)
+{
+	const char *paths[] = { CAP }, *gzp[] = { CAPGZ };
+	struct capidx ix, iz;
+	uint64_t prev = 0;
+
+	(void)state;
+	assert_int_equal(capidx_build(&ix, paths, 1), TCOP_OK);
+	assert_int_equal(ix.lines, nlines);
+	assert_int_equal(ix.bad, 0);
+	assert_int_equal(ix.unordered, 0);
+	assert_true(ix.t0 >= t_start && ix.t0 < t_start + 1000);
+	assert_true(ix.t1 < t_start + MINUTES * 60000);
+	assert_true(ix.t1 > t_start + (MINUTES - 1) * 60000);
+	assert_int_equal(ix.nmin, MINUTES + 1);
+	assert_int_equal(capidx_lines_before(&ix, 0), 0);
+	assert_int_equal(capidx_lines_before(&ix, ix.nmin - 1), nlines);
+	for (size_t m = 1; m < ix.nmin; m++) {
+		uint64_t n = capidx_lines_before(&ix, m);
+		assert_true(n > prev);
+		prev = n;
+	}
+	assert_int_equal(capidx_minute(&ix, t_start + 90000), 1);
+	assert_true(ix.nhot > 0);
+	assert_true(capidx_hot(&ix, ix.t0, 1) > ix.t0);
+	assert_int_equal(capidx_hot(&ix, ix.t0, -1), TCOP_MS_NONE);
+	/* A gzip capture indexes the same. */
+	assert_int_equal(capidx_build(&iz, gzp, 1), TCOP_OK);
+	assert_int_equal(iz.lines, ix.lines);
+	assert_int_equal(iz.nmin, ix.nmin);
+	assert_memory_equal(iz.min, ix.min, ix.nmin * sizeof *ix.min);
+	capidx_free(&ix);
+	capidx_free(&iz);
+}
+
+static void
+a_missing_capture_is_named(void **state)
+{
+	const char *paths[] = { CAP, OUT "_none.cap" };
+	deck *d;
+	char why[256] = "";
+
+	(void)state;
+	assert_int_equal(deck_open(&d, paths, 2, &cfg, NULL, why, sizeof why),
+	    TCOP_ESYS);
+	assert_null(d);
+	assert_non_null(strstr(why, "_none.cap"));
+}
+
+static void
+seeking_gives_the_picture_of_a_straight_replay(void **state)
+{
+	const char *paths[] = { CAP };
+	tcop_ms mid = t_start + 12 * 60000 + 345, late = t_start + 20 * 60000;
+	char *want_mid = straight(mid), *want_late = straight(late);
+	deck *d = open_deck(paths, 1);
+
+	(void)state;
+	/* Straight to the middle, forward from there, back (a rebuild). */
+	assert_int_equal(deck_seek(d, mid), TCOP_OK);
+	assert_same(d, want_mid);
+	assert_int_equal(deck_seek(d, late), TCOP_OK);
+	assert_same(d, want_late);
+	assert_int_equal(deck_seek(d, mid), TCOP_OK);
+	assert_same(d, want_mid);
+	deck_close(d);
+	free(want_mid);
+	free(want_late);
+}
+
+static void
+playing_at_any_speed_then_seeking_gives_the_same_picture(void **state)
+{
+	const char *paths[] = { CAP };
+	tcop_ms t = t_start + 15 * 60000;
+	char *want = straight(t);
+	deck *d = open_deck(paths, 1);
+	struct deck_status st;
+
+	(void)state;
+	deck_play(d, true);
+	deck_set_speed(d, 1000);
+	for (int i = 0; i < 7; i++)
+		deck_tick(d, 37, 0);            /* 4 min 19 s of capture */
+	deck_set_speed(d, 0.25);
+	deck_tick(d, 1000, 0);
+	for (int i = 0; i < 50; i++)
+		assert_true(deck_step(d));
+	deck_set_speed(d, 0);
+	deck_tick(d, 1, 1000);                  /* max: 1000 lines */
+	deck_status(d, &st);
+	assert_true(st.pos < t);
+	assert_int_equal(deck_seek(d, t), TCOP_OK);
+	assert_same(d, want);
+	deck_status(d, &st);
+	assert_int_equal(st.pos, t);
+	assert_true(st.applied > 0 && st.applied < st.lines);
+	deck_close(d);
+	free(want);
+}
+
+static void
+merged_captures_give_the_picture_of_the_whole(void **state)
+{
+	const char *two[] = { CAPA, CAPB }, *gzp[] = { CAPGZ };
+	tcop_ms t = t_start + 18 * 60000;
+	char *want = straight(t);
+	deck *d = open_deck(two, 2), *z = open_deck(gzp, 1);
+	struct deck_status st;
+
+	(void)state;
+	assert_int_equal(deck_seek(d, t), TCOP_OK);
+	assert_same(d, want);
+	deck_status(d, &st);
+	assert_int_equal(st.bad, 1);
+	assert_int_equal(st.lines, nlines);
+	assert_int_equal(deck_seek(z, t), TCOP_OK);
+	assert_same(z, want);
+	deck_close(d);
+	deck_close(z);
+	free(want);
+}
+
+static void
+next_and_previous_incident_move_the_deck(void **state)
+{
+	const char *paths[] = { CAP };
+	deck *d = open_deck(paths, 1);
+	struct deck_status a, b, c;
+
+	(void)state;
+	assert_false(deck_incident(d, -1));
+	assert_true(deck_incident(d, 1));
+	assert_true(pic_incident_count(deck_pic(d)) >= 1);
+	deck_status(d, &a);
+	assert_true(deck_incident(d, 1));
+	deck_status(d, &b);
+	assert_true(b.pos >= a.pos);
+	assert_int_equal(b.incidents, 2);
+	assert_true(deck_incident(d, 1));
+	/* Back: to the second incident's time, in a rebuilt picture. */
+	assert_true(deck_incident(d, -1));
+	deck_status(d, &c);
+	assert_true(c.pos == b.pos || b.pos == a.pos);
+	assert_true(pic_incident_count(deck_pic(d)) >= 2);
+	deck_close(d);
+}
+
+static void
+the_deck_loops_and_pauses_at_the_end(void **state)
+{
+	const char *paths[] = { CAP };
+	deck *d = open_deck(paths, 1);
+	struct deck_status st;
+	char bar[200];
+
+	(void)state;
+	deck_play(d, true);
+	deck_set_speed(d, 0);
+	while (deck_tick(d, 10, 5000) > 0)
+		;
+	deck_status(d, &st);
+	assert_true(st.at_end);
+	assert_false(st.playing);
+	deck_bar(d, bar, sizeof bar, 100);
+	assert_non_null(strstr(bar, "0:24:59/0:24:59 max pause end"));
+	deck_loop(d, true);
+	deck_play(d, true);
+	deck_set_speed(d, 1);
+	assert_int_equal(deck_speed_step(d, 1), 2);
+	assert_int_equal(deck_speed_step(d, -1), 1);
+	assert_true(deck_speed_step(d, -1) == 0.5);
+	deck_tick(d, 10, 0);  /* at the end, looping: back to the start */
+	deck_status(d, &st);
+	assert_true(st.playing);
+	assert_int_equal(st.pos, st.t0);
+	deck_close(d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(the_index_has_the_span_and_the_lines_per_minute),
+		cmocka_unit_test(a_missing_capture_is_named),
+		cmocka_unit_test(seeking_gives_the_picture_of_a_straight_replay),
+		cmocka_unit_test(playing_at_any_speed_then_seeking_gives_the_same_picture),
+		cmocka_unit_test(merged_captures_give_the_picture_of_the_whole),
+		cmocka_unit_test(next_and_previous_incident_move_the_deck),
+		cmocka_unit_test(the_deck_loops_and_pauses_at_the_end),
+	};
+	return cmocka_run_group_tests(tests, setup, NULL);
+}
