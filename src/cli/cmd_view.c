@@ -27,8 +27,15 @@
  * --annotate URL, published to a relay's ingest point (feed/annot.h) for
  * every other viewer; this viewer sees its own again through the relay
  * (applying the same ack or mark twice changes nothing).
- * Known limits: --replay is not wired here yet (run `tcop replay` and view
- * its URL).
+ *
+ * --replay CAPTURE... makes the viewer a replay deck (ui/deck.h): the
+ * captures are indexed, merged and played into the deck's own picture at
+ * the chosen speed by the capture's time (the wall clock only paces it);
+ * space, ., [, ], <, >, {, }, g, n, N and r drive it and the status line
+ * carries its time bar. Known limits: events from --feed beside a
+ * --replay go into the deck's picture and are lost when a backward seek
+ * rebuilds it; --max-cls applies to the replay too (withheld events are
+ * not applied).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -50,6 +57,7 @@
 #include "tty/tty.h"
 #include "ui/canvas.h"
 #include "ui/config.h"
+#include "ui/deck.h"
 #include "ui/evstore.h"
 #include "ui/keys.h"
 #include "pic/pic.h"
@@ -63,6 +71,7 @@
 #define VIEW_ITEMS 32768      /* map items on screen at most */
 #define VIEW_SATS_ALL 200     /* up to this many satellites: all drawn */
 #define VIEW_FEEDS_MAX 16
+#define VIEW_DECK_BATCH 20000 /* lines a deck tick applies at most */
 
 static const char view_help[] =
     "usage: tcop view [--feed URL]... [--config FILE] [--region NAME]\n"
@@ -71,6 +80,7 @@ static const char view_help[] =
     "                 [--rules FILE] [--assets FILE] [--replay CAPTURE]...\n"
     "                 [--cert FILE --key FILE --ca FILE] [--max-cls X]\n"
     "                 [--annotate URL]\n"
+    "                 [--speed N|max] [--paused] [--loop]\n"
     "\n"
     "The operator's screen: the map of the region with what the feeds\n"
     "report on it, the lists, the detail of the selection, feed health.\n"
@@ -87,8 +97,11 @@ static const char view_help[] =
     "  --no-mouse         do not ask the terminal for mouse clicks\n"
     "  --rules FILE       correlation rules (docs/rules.md)\n"
     "  --assets FILE      asset inventory (docs/assets.md)\n"
-    "  --replay CAPTURE   load a capture (tcop record) into the picture\n"
-    "                     first, whole; feeds, if any, add to it\n"
+    "  --replay CAPTURE   replay a capture (tcop record; .gz too) in the\n"
+    "                     viewer's deck; repeat to merge captures by time\n"
+    "  --speed N|max      replay speed (0.25..1000, default 1)\n"
+    "  --paused           open the replay paused at its start\n"
+    "  --loop             start the replay again at its end\n"
     "  --cert F --key F   this viewer's certificate for tls+tcp:// feeds\n"
     "  --ca F             the CA that signs the publishers' certificates\n"
     "  --max-cls X        show nothing marked above X (U, CUI, C, S, TS);\n"
@@ -99,13 +112,13 @@ static const char view_help[] =
     "                     viewer of the relay (TLS options apply)\n"
     "\n"
     "Keys: ? shows them all (generated from the live key map); q quits.\n"
-    "Not yet: the replay controls (pause, speed, seek) over a capture; for\n"
-    "paced replay, run `tcop replay --listen URL CAPTURE` and --feed URL.\n";
+    "Replay: space play/pause, . one event, [ ] speed, < > a minute,\n"
+    "{ } an hour, g a typed time, n N next/previous incident, r loop.\n";
 
 enum {
 	O_FEED = 256, O_CONFIG, O_REGION, O_ASCII, O_MONO, O_MAXRATE, O_FPS,
 	O_PROJ, O_NOMOUSE, O_CERT, O_KEY, O_CA, O_REPLAY, O_RULES, O_ASSETS,
-	O_MAXCLS, O_ANNOTATE, O_HELP
+	O_MAXCLS, O_ANNOTATE, O_SPEED, O_PAUSED, O_LOOP, O_HELP
 };
 
 static const struct option view_longopts[] = {
@@ -126,6 +139,9 @@ static const struct option view_longopts[] = {
 	{ "assets", required_argument, NULL, O_ASSETS },
 	{ "max-cls", required_argument, NULL, O_MAXCLS },
 	{ "annotate", required_argument, NULL, O_ANNOTATE },
+	{ "speed", required_argument, NULL, O_SPEED },
+	{ "paused", no_argument, NULL, O_PAUSED },
+	{ "loop", no_argument, NULL, O_LOOP },
 	{ "help", no_argument, NULL, O_HELP },
 	{ NULL, 0, NULL, 0 },
 };
@@ -136,7 +152,8 @@ struct view_opts {
 	const char *replays[VIEW_FEEDS_MAX];
 	int nreplays;
 	const char *config, *region, *rules, *assets, *annotate;
-	bool ascii, mono, no_mouse;
+	bool ascii, mono, no_mouse, paused, loop;
+	double speed;    /* replay: x real time, 0 max */
 	long max_rate;   /* -1 unset */
 	int fps;         /* 0 unset */
 	int proj;        /* -1 unset */
@@ -158,7 +175,11 @@ struct app {
 	int nmarks;
 	struct tty *tty;
 	struct evstore *st;
-	pic *pic;
+	pic *pic;              /* the deck's when replaying */
+	deck *deck;            /* NULL without --replay */
+	bool typing_time;      /* g: reading a time into when */
+	char when[40];
+	tcop_ms deck_wall;     /* wall time of the last deck tick */
 	struct picsrc *ps;
 	struct screen *scr;
 	struct canvas *page, *shown, *mapc;
@@ -178,6 +199,7 @@ struct app {
 static int
 view_option(struct view_opts *o, int c, const char *arg)
 {
+	char *end;
 	long n;
 
 	switch (c) {
@@ -223,10 +245,20 @@ view_option(struct view_opts *o, int c, const char *arg)
 			return cli_usage("view", "--max-cls wants U, CUI, C, S or "
 			    "TS, not '%s'", arg);
 		break;
+	case O_SPEED:
+		if (strcmp(arg, "max") == 0)
+			o->speed = 0;
+		else if ((o->speed = strtod(arg, &end)) < 0.25 ||
+		    o->speed > 1000 || *end != '\0')
+			return cli_usage("view", "--speed %s: want 0.25..1000 "
+			    "or max", arg);
+		break;
+	case O_PAUSED: o->paused = true; break;
+	case O_LOOP: o->loop = true; break;
 	case O_REPLAY:
-		if (o->nreplays == VIEW_FEEDS_MAX)
+		if (o->nreplays == CAPIDX_FILES)
 			return cli_usage("view", "at most %d captures",
-			    VIEW_FEEDS_MAX);
+			    CAPIDX_FILES);
 		o->replays[o->nreplays++] = arg;
 		break;
 	default:
@@ -597,12 +629,130 @@ space_layer(struct app *a)
 	a->view_changed = true;
 }
 
+/* ==== the replay deck ==== */
+
+static void
+deck_moved(struct app *a)
+{
+	a->pic = deck_pic(a->deck);
+	a->list_dirty = a->dirty = true;
+}
+
+static void
+deck_seek_by(struct app *a, tcop_ms d)
+{
+	struct deck_status st;
+
+	deck_status(a->deck, &st);
+	(void)deck_seek(a->deck, st.pos + d);
+	deck_moved(a);
+}
+
+/*
+ * The typed time of g: RFC 3339, or HH:MM[:SS] on the replay's current
+ * day (UTC).
+ */
+static void
+deck_goto(struct app *a)
+{
+	struct deck_status st;
+	char day[64];
+	tcop_ms t;
+	int hh, mm, ss = 0, n = 0;
+
+	deck_status(a->deck, &st);
+	if (tcop_time_parse(a->when, strlen(a->when), &t) != TCOP_OK) {
+		if (sscanf(a->when, "%2d:%2d%n:%2d%n", &hh, &mm, &n, &ss, &n) < 2 ||
+		    a->when[n] != '\0' || hh > 23 || mm > 59 || ss > 59) {
+			snprintf(a->v.msg, sizeof a->v.msg, "go to %s: want "
+			    "HH:MM[:SS] or an RFC 3339 time", a->when);
+			return;
+		}
+		tcop_time_format_s(st.pos, day, sizeof day);
+		snprintf(day + 11, sizeof day - 11, "%02d:%02d:%02dZ", hh, mm,
+		    ss);
+		if (tcop_time_parse(day, strlen(day), &t) != TCOP_OK)
+			return;
+	}
+	(void)deck_seek(a->deck, t);
+	deck_moved(a);
+}
+
+static void
+time_key(struct app *a, int k)
+{
+	size_t n = strlen(a->when);
+
+	if (k == UK_ENTER) {
+		a->typing_time = false;
+		deck_goto(a);
+		return;
+	}
+	if (k == UK_ESC) {
+		a->typing_time = false;
+		return;
+	}
+	if (k == UK_BACKSPACE && n > 0)
+		a->when[n - 1] = '\0';
+	else if (k > ' ' && k < 127 && n + 1 < sizeof a->when) {
+		a->when[n] = (char)k;
+		a->when[n + 1] = '\0';
+	}
+	snprintf(a->v.msg, sizeof a->v.msg, "go to (HH:MM[:SS] or RFC 3339, "
+	    "Enter): %s", a->when);
+}
+
+/* A deck key; false if act_ is not one. */
+static bool
+deck_act(struct app *a, enum view_action act_)
+{
+	struct deck_status st;
+	deck *d = a->deck;
+
+	if (act_ < VA_PLAY || act_ > VA_LOOP)
+		return false;
+	if (d == NULL) {
+		snprintf(a->v.msg, sizeof a->v.msg, "no replay: tcop view "
+		    "--replay CAPTURE");
+		return true;
+	}
+	deck_status(d, &st);
+	switch (act_) {
+	case VA_PLAY: deck_play(d, !st.playing); break;
+	case VA_STEP: deck_play(d, false); deck_step(d); break;
+	case VA_SLOWER: deck_speed_step(d, -1); break;
+	case VA_FASTER: deck_speed_step(d, 1); break;
+	case VA_BACK_MIN: deck_seek_by(a, -60000); break;
+	case VA_FWD_MIN: deck_seek_by(a, 60000); break;
+	case VA_BACK_HOUR: deck_seek_by(a, -3600000); break;
+	case VA_FWD_HOUR: deck_seek_by(a, 3600000); break;
+	case VA_GOTO:
+		a->typing_time = true;
+		a->when[0] = '\0';
+		time_key(a, UK_NONE);
+		break;
+	case VA_NEXT_INC: case VA_PREV_INC:
+		if (!deck_incident(d, act_ == VA_NEXT_INC ? 1 : -1))
+			snprintf(a->v.msg, sizeof a->v.msg, "no %s incident",
+			    act_ == VA_NEXT_INC ? "further" : "earlier");
+		break;
+	case VA_LOOP:
+		deck_loop(d, !st.loop);
+		break;
+	default: break;
+	}
+	deck_moved(a);
+	return true;
+}
+
 static void
 act(struct app *a, enum view_action act_)
 {
 	struct view *v = &a->v;
 	int page = a->mapc->h - 2;
 
+	if (deck_act(a, act_))
+		return;
 	switch (act_) {
 	case VA_QUIT: a->quit = true; break;
 	case VA_HELP: v->help = !v->help; break;
@@ -745,6 +895,10 @@ on_key(struct app *a, int k, int mx, int my)
 		search_key(a, k);
 		return;
 	}
+	if (a->typing_time) {
+		time_key(a, k);
+		return;
+	}
 	if (k == UK_MOUSE) {
 		click(a, mx, my);
 		return;
@@ -811,47 +965,87 @@ health(struct app *a, tcop_ms now)
 	}
 }
 
-/*
- * Load a capture whole into the picture and the event store, before the
- * screen opens. Bad lines are counted and the count is shown.
- */
-static int
-load_capture(struct app *a, const char *path)
+/* The deck applied an event: into the events list too. */
+static void
+deck_event(void *arg, const tcop_event *ev)
 {
-	capture_reader *r;
-	struct capture_line l;
-	unsigned long bad = 0, n = 0;
+	struct app *a = arg;
+
+	evstore_add(a->st, ev, -1);
+}
+
+/* --max-cls holds for the replay too. */
+static bool
+deck_keep(void *arg, const tcop_event *ev)
+{
+	struct app *a = arg;
+
+	if (a->max_cls == TCOP_CLS_NONE || ev->cls <= a->max_cls)
+		return true;
+	a->v.withheld++;
+	return false;
+}
+
+/* The deck rebuilt its picture from the start: so does the list. */
+static void
+deck_reset(void *arg)
+{
+	struct app *a = arg;
+	struct evstore *st;
+
+	if (a->st == NULL ||
+	    (st = evstore_create(VIEW_EVENTS, VIEW_ENTITIES)) == NULL)
+		return;
+	evstore_destroy(a->st);
+	a->st = st;
+	a->list_dirty = true;
+}
+
+/* --replay: the deck, its picture the viewer's. */
+static int
+open_deck(struct app *a, const struct view_opts *o,
+    const struct pic_cfg *pc)
+{
+	struct deck_hooks h = { .on_event = deck_event, .on_reset = deck_reset,
+		.keep = deck_keep, .arg = a };
+	const struct capidx *ix;
+	char why[512];
 	tcop_err e;
 
-	if (capture_open(&r, path) != TCOP_OK) {
-		fprintf(stderr, "tcop view: --replay %s: %s\n", path,
-		    strerror(errno));
+	e = deck_open(&a->deck, o->replays, o->nreplays, pc, &h, why,
+	    sizeof why);
+	if (e != TCOP_OK) {
+		fprintf(stderr, "tcop view: --replay %s\n", why);
 		return CLI_FAIL;
 	}
-	while ((e = capture_next(r, &l)) != TCOP_EOF) {
-		if (e != TCOP_OK && e != TCOP_ECAPTURE) {
-			fprintf(stderr, "tcop view: --replay %s: %s\n", path,
-			    tcop_strerror(e));
-			capture_close(r);
-			return CLI_FAIL;
-		}
-		if (e != TCOP_OK ||
-		    tcop_event_decode(l.msg, l.msg_len, &a->ev) != TCOP_OK) {
-			bad++;
-			continue;
-		}
-		if (withhold(a))
-			continue;
-		(void)pic_apply(a->pic, &a->ev);
-		if (a->ev.kind != TCOP_K_UNKNOWN)
-			evstore_add(a->st, &a->ev, -1);
-		n++;
-	}
-	capture_close(r);
-	pic_advance(a->pic, pic_time(a->pic));
-	snprintf(a->v.msg, sizeof a->v.msg, "%s: %lu events, %lu bad lines",
-	    strrchr(path, '/') ? strrchr(path, '/') + 1 : path, n, bad);
+	deck_set_speed(a->deck, o->speed);
+	deck_loop(a->deck, o->loop);
+	(void)deck_seek(a->deck, TCOP_MS_NONE);
+	deck_play(a->deck, !o->paused);
+	a->pic = deck_pic(a->deck);
+	ix = deck_index(a->deck);
+	snprintf(a->v.msg, sizeof a->v.msg, "replay: %llu events, %llu bad "
+	    "lines%s%.80s", (unsigned long long)ix->lines,
+	    (unsigned long long)ix->bad, ix->bad ? ", first: " : "",
+	    ix->bad ? ix->why : "");
 	return -1;
+}
+
+/* Play the deck for the wall time since the last call. */
+static void
+deck_run(struct app *a, tcop_ms now)
+{
+	struct deck_status st;
+
+	if (a->deck == NULL)
+		return;
+	if (deck_tick(a->deck, now - a->deck_wall, VIEW_DECK_BATCH) > 0)
+		a->list_dirty = true;
+	a->deck_wall = now;
+	deck_status(a->deck, &st);
+	if (st.playing)
+		a->dirty = true;
+	a->pic = deck_pic(a->deck);
 }
 
 /* ==== frames ==== */
@@ -934,6 +1128,8 @@ frame(struct app *a, tcop_ms now)
 	if (inc != NULL && !v->framed)
 		frame_incident(a, inc);
 	follow(a);
+	if (a->deck != NULL)
+		deck_bar(a->deck, v->deckbar, sizeof v->deckbar, a->page->w);
 	v->lo.selected = v->sel_id[0] ? v->sel_id : NULL;
 	if (map_render(a->map, &v->vp, v->map_layers, a->ascii, a->mapc) !=
 	    TCOP_OK)
@@ -1001,6 +1197,8 @@ loop(struct app *a)
 			wait = 0;
 		if (wait > 1000)
 			wait = 1000;
+		if (a->deck != NULL && wait > 50)
+			wait = 50; /* pace the replay finely */
 		if (poll(fds, (nfds_t)n, (int)wait) < 0 && errno != EINTR)
 			return CLI_FAIL;
 		if ((sig = tty_signals(a->tty, &winch)) != 0)
@@ -1010,8 +1208,9 @@ loop(struct app *a)
 		while ((k = tty_key(a->tty, &mx, &my)) != UK_NONE && !a->quit)
 			on_key(a, k, mx, my);
 		drain_feeds(a);
-		take_log(a);
 		now = tcop_mono_ms();
+		deck_run(a, now);
+		take_log(a);
 		tick(a, now);
 		if ((a->dirty || a->view_changed) && now >= a->next_frame)
 			frame(a, now);
@@ -1091,14 +1290,6 @@ setup(struct app *a, const struct view_opts *o, int *rip)
 		    "CAPTURE or \"feeds\" in the config file\n");
 		return CLI_USAGE;
 	}
-	{
-		struct pic_cfg pc = { .rules_path = o->rules,
-			.maps_dir = map_dir(a->map), .assets_path = o->assets };
-		if (pic_create(&a->pic, &pc, why, sizeof why) != TCOP_OK) {
-			fprintf(stderr, "tcop view: %s\n", why);
-			return CLI_FAIL;
-		}
-	}
 	a->st = evstore_create(VIEW_EVENTS, VIEW_ENTITIES);
 	a->ps = picsrc_create(VIEW_ITEMS);
 	a->scr = screen_create();
@@ -1106,9 +1297,20 @@ setup(struct app *a, const struct view_opts *o, int *rip)
 		fprintf(stderr, "tcop view: out of memory\n");
 		return CLI_FAIL;
 	}
-	for (int i = 0; i < o->nreplays; i++)
-		if ((rc = load_capture(a, o->replays[i])) >= 0)
-			return rc;
+	{
+		/* Borrowed by the deck for its rebuilds: static. */
+		static struct pic_cfg pc;
+
+		pc = (struct pic_cfg){ .rules_path = o->rules,
+			.maps_dir = map_dir(a->map), .assets_path = o->assets };
+		if (o->nreplays > 0) {
+			if ((rc = open_deck(a, o, &pc)) >= 0)
+				return rc;
+		} else if (pic_create(&a->pic, &pc, why, sizeof why) != TCOP_OK) {
+			fprintf(stderr, "tcop view: %s\n", why);
+			return CLI_FAIL;
+		}
+	}
 	*rip = ri;
 	return -1;
 }
@@ -1147,7 +1349,10 @@ teardown(struct app *a)
 	free(a->cells);
 	screen_destroy(a->scr);
 	picsrc_destroy(a->ps);
-	pic_destroy(a->pic);
+	if (a->deck != NULL)
+		deck_close(a->deck);
+	else
+		pic_destroy(a->pic);
 	evstore_destroy(a->st);
 	feedbus_destroy(a->bus);
 	annot_close(a->ann);
@@ -1157,7 +1362,7 @@ teardown(struct app *a)
 int
 cmd_view(int argc, char **argv)
 {
-	struct view_opts o = { .max_rate = -1, .proj = -1 };
+	struct view_opts o = { .max_rate = -1, .proj = -1, .speed = 1 };
 	struct app *a;
 	struct tty_opts to;
 	char why[256];
@@ -1188,7 +1393,7 @@ cmd_view(int argc, char **argv)
 	rc = CLI_FAIL;
 	if (alloc_frame(a, w, h)) {
 		goto_region(a, ri);
-		a->win_start = a->next_frame = tcop_mono_ms();
+		a->win_start = a->next_frame = a->deck_wall = tcop_mono_ms();
 		a->dirty = a->list_dirty = true;
 		health(a, a->win_start);
 		rc = loop(a);

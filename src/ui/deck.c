@@ -137,7 +137,7 @@ apply(deck *d, struct deck_src *s)
 
 	if (tcop_event_decode(l->msg, l->msg_len, d->ev) != TCOP_OK)
 		pic_apply_msg(d->p, l->msg, l->msg_len); /* counted there */
-	else {
+	else if (d->hooks.keep == NULL || d->hooks.keep(d->hooks.arg, d->ev)) {
 		(void)pic_apply(d->p, d->ev);
 		if (d->hooks.on_event != NULL && d->ev->kind != TCOP_K_UNKNOWN)
 			d->hooks.on_event(d->hooks.arg, d->ev);

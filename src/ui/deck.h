@@ -43,6 +43,8 @@ struct deck_hooks {
 	/* The picture was rebuilt from the start: the old one is gone and
 	 * deck_pic() returns the new one; may be NULL. */
 	void (*on_reset)(void *arg);
+	/* false: the event is withheld (not applied); NULL: all kept. */
+	bool (*keep)(void *arg, const tcop_event *ev);
 	void *arg;
 };
 

@@ -4,8 +4,9 @@
  * key names as the config file and the help overlay spell them, and the
  * bindings from keys to actions, rebindable from the config file.
  *
- * The replay deck keys (space, [, ], <, >) are left unbound for the replay
- * controls. Nothing here allocates.
+ * The replay deck's keys (space . [ ] < > { } g n N r) act on a
+ * --replay deck (ui/deck.h) and say so when there is none. Nothing here
+ * allocates.
  */
 #ifndef TCOP_KEYS_H
 #define TCOP_KEYS_H
@@ -66,7 +67,19 @@ enum {
 	X(LAYER_CYBER, "layer-cyber", "c", "cyber layer on/off")          \
 	X(TRAILS, "trails", "t", "trails for all on/off")                 \
 	X(BORDERS, "borders", "b", "country borders on/off")              \
-	X(REDRAW, "redraw", "C-l", "repaint the whole screen")
+	X(REDRAW, "redraw", "C-l", "repaint the whole screen")            \
+	X(PLAY, "play-pause", "Space", "replay: play / pause")            \
+	X(STEP, "step", ".", "replay: apply the next event")              \
+	X(SLOWER, "slower", "[", "replay: slower (0.25x .. 1000x, max)")  \
+	X(FASTER, "faster", "]", "replay: faster")                        \
+	X(BACK_MIN, "back-minute", "<", "replay: back a minute")          \
+	X(FWD_MIN, "forward-minute", ">", "replay: forward a minute")     \
+	X(BACK_HOUR, "back-hour", "{", "replay: back an hour")            \
+	X(FWD_HOUR, "forward-hour", "}", "replay: forward an hour")       \
+	X(GOTO, "goto-time", "g", "replay: go to a typed time")           \
+	X(NEXT_INC, "next-incident", "n", "replay: to the next incident") \
+	X(PREV_INC, "previous-incident", "N", "replay: previous incident") \
+	X(LOOP, "loop", "r", "replay: loop at the end on/off")
 
 enum view_action {
 	VA_NONE = 0,

@@ -1065,14 +1065,16 @@ draw_status(struct canvas *page, uint8_t *prio, int y, const struct view *v,
 	text_w(page, 0, y, page->w, line, ROLE_STATUS);
 	at = 0;
 	line[0] = '\0';
-	if (v->max_cls != TCOP_CLS_NONE)
-		at = (size_t)snprintf(line, sizeof line, " withheld %llu above %s"
-		    " |", (unsigned long long)v->withheld,
+	if (v->deckbar[0] != '\0')
+		at = (size_t)snprintf(line, sizeof line, "%s |", v->deckbar);
+	if (v->max_cls != TCOP_CLS_NONE && at < sizeof line)
+		at += (size_t)snprintf(line + at, sizeof line - at,
+		    " withheld %llu above %s |", (unsigned long long)v->withheld,
 		    tcop_cls_name(v->max_cls));
 	if (v->annotate >= 0 && at < sizeof line)
 		at += (size_t)snprintf(line + at, sizeof line - at,
 		    " annotate %s |", v->annotate ? "up" : "DOWN");
-	for (int i = 0; i < v->nfeeds; i++) {
+	for (int i = 0; i < v->nfeeds && at < sizeof line; i++) {
 		const struct screen_feed *f = &v->feeds[i];
 		char rr[16];
 
@@ -1086,7 +1088,7 @@ draw_status(struct canvas *page, uint8_t *prio, int y, const struct view *v,
 		if (at >= sizeof line)
 			break;
 	}
-	if (v->nfeeds == 0)
+	if (v->nfeeds == 0 && v->deckbar[0] == '\0' && at < sizeof line)
 		snprintf(line + at, sizeof line - at, " no feeds (--feed URL)");
 	fill(page, prio, 0, y + 1, page->w, 1, ROLE_STATUS, 0);
 	text_w(page, 0, y + 1, page->w, line, ROLE_STATUS);

@@ -111,6 +111,7 @@ struct view {
 	tcop_cls max_cls;         /* --max-cls, TCOP_CLS_NONE: none */
 	uint64_t withheld;        /* events marked above max_cls, not shown */
 	int annotate;             /* --annotate: -1 none, 0 down, 1 up */
+	char deckbar[200];        /* the replay deck's time bar ("" none) */
 };
 
 struct screen;
