@@ -55,15 +55,16 @@ default_keys_follow_terminal_habits(void **state)
 }
 
 static void
-replay_deck_keys_are_left_free(void **state)
+replay_deck_keys_are_the_documented_ones(void **state)
 {
 	struct keymap km;
-	const int deck[] = { ' ', '[', ']', '<', '>' };
+	const int deck[] = { ' ', '.', '[', ']', '<', '>', '{', '}', 'g', 'n',
+		'N', 'r' };
 
 	(void)state;
 	keymap_default(&km);
 	for (size_t i = 0; i < sizeof deck / sizeof deck[0]; i++)
-		assert_int_equal(keymap_lookup(&km, deck[i]), VA_NONE);
+		assert_int_equal(keymap_lookup(&km, deck[i]), VA_PLAY + (int)i);
 }
 
 static void
@@ -523,7 +524,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(default_keys_follow_terminal_habits),
-		cmocka_unit_test(replay_deck_keys_are_left_free),
+		cmocka_unit_test(replay_deck_keys_are_the_documented_ones),
 		cmocka_unit_test(key_names_round_trip),
 		cmocka_unit_test(rebinding_moves_a_key_from_its_old_action),
 		cmocka_unit_test(config_sets_feeds_region_keys_and_colours),
