@@ -165,7 +165,7 @@ wait_for 5 has "VIEW-DONE"
 check "after SIGSEGV the alternate screen is left (no banner on the shell's screen)" \
 	hasnt "CONFIDENTIAL"
 
-# ---- --replay CAPTURE: a capture loaded whole, no feed -------------------
+# ---- --replay CAPTURE: a capture of one instant, no feed ----------------
 D="$T/replay"
 mkdir -p "$D"
 awk '{print "2026-11-26T23:00:30.000Z " $0}' "$EV" > "$D/cap.txt"
@@ -174,7 +174,7 @@ SOCK="$SOCK0-replay"
 tm new-session -d -x 120 -y 40 -s v \
 	"env TCOP='$TCOP' ASAN_OPTIONS='$ASAN_OPTIONS' LANG=C.UTF-8 LC_ALL=C.UTF-8 sh -c '\"\$TCOP\" view --no-mouse --replay $D/cap.txt --region tsushima 2>$D/view.err; echo \$? > $D/rc'; sleep 30"
 check "--replay: the picture of the capture is on screen" wait_for 15 has "INCIDENTS 1"
-check "--replay: the load is reported with the bad line counted" has "cap.txt: 8 events, 1 bad lines"
+check "--replay: the load is reported with the bad line counted" has "replay: 8 events, 1 bad lines"
 tm send-keys -t v q
 check "--replay: q exits 0" wait_for 10 sh -c "test \"\$(cat '$D/rc' 2>/dev/null)\" = 0"
 
