@@ -1,9 +1,11 @@
 /*
  * capidx.c: the capture index (capidx.h). One pass per file through the
- * capture reader: lines counted per minute of RX_TIME (a line out of
- * order counts in the minute of the line before it, so the counts stay
- * those of capture order), then the per-file counts are laid on one
- * common minute axis as cumulative "lines before" tables.
+ * capture reader: lines counted per minute of RX_TIME, as runs of
+ * (minute, lines) (a line out of order counts in the minute of the line
+ * before it, so the counts stay those of capture order), then the runs of
+ * every file are laid on one common axis as cumulative "lines before"
+ * tables. The axis has at most CAPIDX_BUCKETS entries: a capture spanning
+ * more minutes than that (hostile times) gets wider buckets.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -15,9 +17,13 @@
 
 #define MINUTE 60000
 
+struct run {
+	int64_t m;         /* minute (rx / MINUTE) */
+	uint64_t n;        /* lines in it */
+};
+
 struct fcount {
-	int64_t m0;        /* first minute (rx / MINUTE) */
-	uint64_t *n;       /* lines per minute from m0 */
+	struct run *r;     /* ascending minutes */
 	size_t len, cap;
 };
 
@@ -44,26 +50,20 @@ topic_is_hot(const struct capture_line *l)
 static bool
 fc_add(struct fcount *fc, int64_t m)
 {
-	size_t i;
+	if (fc->len > 0 && fc->r[fc->len - 1].m == m) {
+		fc->r[fc->len - 1].n++;
+		return true;
+	}
+	if (fc->len == fc->cap) {
+		size_t cap = fc->cap ? fc->cap * 2 : 64;
+		struct run *r = realloc(fc->r, cap * sizeof *r);
 
-	if (fc->n == NULL)
-		fc->m0 = m;
-	i = (size_t)(m - fc->m0);
-	if (i >= fc->cap) {
-		size_t cap = fc->cap ? fc->cap : 64;
-		uint64_t *n;
-
-		while (cap <= i)
-			cap *= 2;
-		if ((n = realloc(fc->n, cap * sizeof *n)) == NULL)
+		if (r == NULL)
 			return false;
-		memset(n + fc->cap, 0, (cap - fc->cap) * sizeof *n);
-		fc->n = n;
+		fc->r = r;
 		fc->cap = cap;
 	}
-	fc->n[i]++;
-	if (i + 1 > fc->len)
-		fc->len = i + 1;
+	fc->r[fc->len++] = (struct run){ m, 1 };
 	return true;
 }
 
@@ -146,38 +146,43 @@ index_file(struct capidx *ix, int f, struct fcount *fc, size_t *hotcap)
 	return TCOP_OK;
 }
 
-/* Lay the per-file counts on the common axis, cumulated. */
+/* Lay the per-file runs on the common axis, cumulated. */
 static tcop_err
 lay_out(struct capidx *ix, struct fcount *fc)
 {
-	int64_t lo = INT64_MAX, hi = INT64_MIN;
+	int64_t lo = INT64_MAX, hi = INT64_MIN, k;
 
 	for (int f = 0; f < ix->nfiles; f++) {
 		if (fc[f].len == 0)
 			continue;
-		if (fc[f].m0 < lo)
-			lo = fc[f].m0;
-		if (fc[f].m0 + (int64_t)fc[f].len - 1 > hi)
-			hi = fc[f].m0 + (int64_t)fc[f].len - 1;
+		if (fc[f].r[0].m < lo)
+			lo = fc[f].r[0].m;
+		if (fc[f].r[fc[f].len - 1].m > hi)
+			hi = fc[f].r[fc[f].len - 1].m;
 	}
 	if (lo > hi) {
 		ix->nmin = 0;
 		ix->min0 = 0;
+		ix->width = MINUTE;
 		return TCOP_OK;
 	}
+	/* Minutes per bucket, so that the axis stays bounded. */
+	k = (int64_t)(((uint64_t)hi - (uint64_t)lo) / (CAPIDX_BUCKETS - 2)) + 1;
+	ix->width = k * MINUTE;
 	ix->min0 = lo * MINUTE;
-	ix->nmin = (size_t)(hi - lo + 2); /* a last minute past the end */
+	ix->nmin = (size_t)(((uint64_t)hi - (uint64_t)lo) / (uint64_t)k) + 2;
 	if ((ix->min = calloc(ix->nmin, sizeof *ix->min)) == NULL)
 		return TCOP_ENOMEM;
 	for (int f = 0; f < ix->nfiles; f++) {
 		uint64_t sum = 0;
+		size_t j = 0;
 
-		for (size_t m = 0; m < ix->nmin; m++) {
-			int64_t j = lo + (int64_t)m - fc[f].m0;
-
-			ix->min[m].before[f] = sum;
-			if (j >= 0 && (size_t)j < fc[f].len)
-				sum += fc[f].n[j];
+		for (size_t b = 0; b < ix->nmin; b++) {
+			ix->min[b].before[f] = sum;
+			/* Runs inside bucket b: minutes lo + b*k .. + k - 1. */
+			while (j < fc[f].len && (uint64_t)fc[f].r[j].m -
+			    (uint64_t)lo < (uint64_t)(b + 1) * (uint64_t)k)
+				sum += fc[f].r[j++].n;
 		}
 	}
 	return TCOP_OK;
@@ -203,7 +208,7 @@ capidx_build(struct capidx *ix, const char *const *paths, int n)
 	if (e == TCOP_OK)
 		e = lay_out(ix, fc);
 	for (int f = 0; f < n; f++)
-		free(fc[f].n);
+		free(fc[f].r);
 	if (e == TCOP_OK && ix->nhot > 1) {
 		size_t k = 1;
 
@@ -235,7 +240,7 @@ capidx_minute(const struct capidx *ix, tcop_ms t)
 
 	if (ix->nmin == 0 || t == TCOP_MS_NONE || t < ix->min0)
 		return 0;
-	m = (t - ix->min0) / MINUTE;
+	m = (int64_t)(((uint64_t)t - (uint64_t)ix->min0) / (uint64_t)ix->width);
 	return (size_t)m >= ix->nmin ? ix->nmin - 1 : (size_t)m;
 }
 

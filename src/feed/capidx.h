@@ -13,8 +13,9 @@
  * space events, cyber alerts). No curses, no wall clock. Allocates the
  * tables it returns; capidx_free releases them.
  *
- * Known limits: at most CAPIDX_FILES captures; a capture that changes
- * while indexed is indexed as it was read.
+ * Known limits: at most CAPIDX_FILES captures; a capture spanning more
+ * than CAPIDX_BUCKETS minutes is indexed in wider buckets; a capture that
+ * changes while indexed is indexed as it was read.
  */
 #ifndef TCOP_CAPIDX_H
 #define TCOP_CAPIDX_H
@@ -25,6 +26,7 @@
 #include "tcop/tcop.h"
 
 #define CAPIDX_FILES 16
+#define CAPIDX_BUCKETS 65536 /* 45 days of minutes */
 
 struct capidx_min {
 	uint64_t before[CAPIDX_FILES]; /* lines of each file with rx < minute */
@@ -38,7 +40,9 @@ struct capidx {
 	uint64_t bad;            /* malformed lines, counted and skipped */
 	uint64_t unordered;      /* lines earlier than the line before */
 	tcop_ms min0;            /* start of minute 0 (t0 floored) */
-	struct capidx_min *min;  /* nmin minutes from min0 */
+	tcop_ms width;           /* ms a bucket: a minute unless the span is
+	                          * over CAPIDX_BUCKETS minutes */
+	struct capidx_min *min;  /* nmin buckets from min0 */
 	size_t nmin;
 	tcop_ms *hot;            /* RX_TIMEs of incident-relevant lines, */
 	size_t nhot;             /* ascending, one per second at most */
@@ -54,9 +58,9 @@ struct capidx {
 tcop_err capidx_build(struct capidx *ix, const char *const *paths, int n);
 void capidx_free(struct capidx *ix);
 
-/* Lines (all files) with rx before minute m's start (m clamped). */
+/* Lines (all files) with rx before bucket m's start (m clamped). */
 uint64_t capidx_lines_before(const struct capidx *ix, size_t m);
-/* The minute of t (clamped into 0..nmin-1). */
+/* The bucket (minute) of t (clamped into 0..nmin-1). */
 size_t capidx_minute(const struct capidx *ix, tcop_ms t);
 /* The first hot time > t (dir > 0) or < t (dir < 0); TCOP_MS_NONE if none. */
 tcop_ms capidx_hot(const struct capidx *ix, tcop_ms t, int dir);
