@@ -99,7 +99,9 @@ static const char view_help[] =
     "  --assets FILE      asset inventory (docs/assets.md)\n"
     "  --replay CAPTURE   replay a capture (tcop record; .gz too) in the\n"
     "                     viewer's deck; repeat to merge captures by time\n"
-    "  --speed N|max      replay speed (0.25..1000, default 1)\n"
+    "  --speed N|max      play the replay from its start at N times real\n"
+    "                     time (0.25..1000); without --speed or --paused\n"
+    "                     the deck opens at the end: the whole picture\n"
     "  --paused           open the replay paused at its start\n"
     "  --loop             start the replay again at its end\n"
     "  --cert F --key F   this viewer's certificate for tls+tcp:// feeds\n"
@@ -152,7 +154,7 @@ struct view_opts {
 	const char *replays[VIEW_FEEDS_MAX];
 	int nreplays;
 	const char *config, *region, *rules, *assets, *annotate;
-	bool ascii, mono, no_mouse, paused, loop;
+	bool ascii, mono, no_mouse, paused, loop, play;
 	double speed;    /* replay: x real time, 0 max */
 	long max_rate;   /* -1 unset */
 	int fps;         /* 0 unset */
@@ -246,6 +248,7 @@ view_option(struct view_opts *o, int c, const char *arg)
 			    "TS, not '%s'", arg);
 		break;
 	case O_SPEED:
+		o->play = true;
 		if (strcmp(arg, "max") == 0)
 			o->speed = 0;
 		else if ((o->speed = strtod(arg, &end)) < 0.25 ||
@@ -1020,8 +1023,10 @@ open_deck(struct app *a, const struct view_opts *o,
 	}
 	deck_set_speed(a->deck, o->speed);
 	deck_loop(a->deck, o->loop);
-	(void)deck_seek(a->deck, TCOP_MS_NONE);
-	deck_play(a->deck, !o->paused);
+	/* Without --speed or --paused: the whole picture, at the end. */
+	(void)deck_seek(a->deck, o->play || o->paused ?
+	    TCOP_MS_NONE : deck_index(a->deck)->t1);
+	deck_play(a->deck, o->play && !o->paused);
 	a->pic = deck_pic(a->deck);
 	ix = deck_index(a->deck);
 	snprintf(a->v.msg, sizeof a->v.msg, "replay: %llu events, %llu bad "
@@ -1129,7 +1134,10 @@ frame(struct app *a, tcop_ms now)
 		frame_incident(a, inc);
 	follow(a);
 	if (a->deck != NULL)
-		deck_bar(a->deck, v->deckbar, sizeof v->deckbar, a->page->w);
+		/* Beside feeds, the bar without its gauge leaves them room. */
+		deck_bar(a->deck, v->deckbar, sizeof v->deckbar,
+		    a->nfeeds > 0 || v->annotate >= 0 ||
+		    v->max_cls != TCOP_CLS_NONE ? 0 : a->page->w);
 	v->lo.selected = v->sel_id[0] ? v->sel_id : NULL;
 	if (map_render(a->map, &v->vp, v->map_layers, a->ascii, a->mapc) !=
 	    TCOP_OK)
