@@ -16,7 +16,7 @@ for tr in ipc tcp; do
 	if [ $tr = ipc ]; then url="ipc://$T/bus.ipc"; else url="tcp://127.0.0.1:$(free_port)"; fi
 	bg "$TCOP" record --feed "$url" --out "$T/cap-$tr.txt" --count $N --idle 30 2> "$T/rec-$tr.err"
 	rec=$BG_PID
-	"$TCOP" feed jsonl --listen "$url" --wait-subscribers 1 --rate 50000 --linger 2 \
+	timeout 120 "$TCOP" feed jsonl --listen "$url" --wait-subscribers 1 --rate 50000 --linger 2 \
 		"$T/events.txt" 2> "$T/pub-$tr.err"
 	check "feed jsonl over $tr sends all $N" grep -q "$N sent, 0 rejected" "$T/pub-$tr.err"
 	wait $rec
@@ -30,7 +30,7 @@ done
 url="tcp://127.0.0.1:$(free_port)"
 python3 "$here/gen_events.py" 20000 --first 1 > "$T/part1.txt"
 python3 "$here/gen_events.py" 10000 --first 40001 > "$T/part2.txt"
-bg "$TCOP" record --feed "$url" --out "$T/cap-restart.txt" --idle 4 2> "$T/rec-restart.err"
+bg "$TCOP" record --feed "$url" --out "$T/cap-restart.txt" --idle 10 2> "$T/rec-restart.err"
 rec=$BG_PID
 "$TCOP" feed jsonl --listen "$url" --wait-subscribers 1 --rate 10000 "$T/part1.txt" 2>/dev/null &
 pub=$!
@@ -38,7 +38,7 @@ sleep 1
 kill -9 $pub
 wait $pub 2>/dev/null
 sleep 0.5
-"$TCOP" feed jsonl --listen "$url" --wait-subscribers 1 --rate 20000 --linger 1 "$T/part2.txt" 2>/dev/null
+timeout 120 "$TCOP" feed jsonl --listen "$url" --wait-subscribers 1 --rate 20000 --linger 1 "$T/part2.txt" 2>/dev/null
 wait $rec
 last=$(python3 "$here/check_capture.py" lastseq "$T/cap-restart.txt")
 n1=$(grep -c '"seq":[0-9]*,' "$T/cap-restart.txt")
@@ -56,7 +56,7 @@ check "the capture after the restart is seq $((kept + 1))..20000 absent, 40001..
 url="tcp://127.0.0.1:$(free_port)"
 bg "$TCOP" record --feed "$url" --out "$T/replayed.txt" --count $N --idle 30 2> "$T/rec-replay.err"
 rec=$BG_PID
-"$TCOP" replay --listen "$url" --wait-subscribers 1 --speed max --max-rate 50000 --linger 2 "$T/cap-tcp.txt" 2> "$T/replay.err"
+timeout 120 "$TCOP" replay --listen "$url" --wait-subscribers 1 --speed max --max-rate 50000 --linger 2 "$T/cap-tcp.txt" 2> "$T/replay.err"
 check "replay --speed max exits 0" test $? -eq 0
 wait $rec
 check "replay --speed max: same messages, same order" \
@@ -75,7 +75,7 @@ PY
 url="tcp://127.0.0.1:$(free_port)"
 bg "$TCOP" record --feed "$url" --out "$T/span-rec.txt" --count 201 --idle 20 2>/dev/null
 rec=$BG_PID
-"$TCOP" replay --listen "$url" --wait-subscribers 1 --speed 10 "$T/span.txt" 2>/dev/null
+timeout 120 "$TCOP" replay --listen "$url" --wait-subscribers 1 --speed 10 "$T/span.txt" 2>/dev/null
 wait $rec
 span=$(python3 "$here/check_capture.py" span "$T/span-rec.txt")
 check "replay --speed 10 of a 20 s capture takes 2 s within 10% (took ${span} ms)" \
@@ -93,7 +93,7 @@ check "replay --speed 10 of a 20 s capture takes 2 s within 10% (took ${span} ms
 url="tcp://127.0.0.1:$(free_port)"
 bg "$TCOP" record --feed "$url" --out "$T/damaged-rec.txt" --count 6 --idle 10 2>/dev/null
 rec=$BG_PID
-"$TCOP" replay --listen "$url" --wait-subscribers 1 --speed max "$T/damaged.txt" 2> "$T/damaged.err"
+timeout 120 "$TCOP" replay --listen "$url" --wait-subscribers 1 --speed max "$T/damaged.txt" 2> "$T/damaged.err"
 check "replay of a damaged capture exits 1" test $? -eq 1
 wait $rec
 check "the damaged capture's 6 good lines arrive" test "$(wc -l < "$T/damaged-rec.txt")" -eq 6
