@@ -7,7 +7,9 @@
 #   "not ok - NAME" per check (a script that exits non-zero without saying
 #   "not ok" counts as one failure);
 # - fuzz smoke: every build/fuzz/fuzz_* for a few seconds on its seeds.
-# Everything runs with ASan+UBSan. TCOP is the binary under test; tests
+# Everything runs with ASan+UBSan. Each program or script is stopped after
+# TEST_TIMEOUT seconds (default 300) and counted as failed, so a hang can
+# never hold up the run. TCOP is the binary under test; tests
 # write only under tests/out/. Pass names (globs) to run a subset:
 #   sh tests/run.sh event_test e2e_record
 set -u
@@ -40,7 +42,9 @@ for t in build/san/tests/*_test; do
 	name=$(basename "$t")
 	selected "$name" || continue
 	start=$(date +%s)
-	out=$("$t" 2>&1); rc=$?
+	out=$(timeout -k 10 "${TEST_TIMEOUT:-300}" "$t" 2>&1); rc=$?
+	[ "$rc" -eq 124 ] && out="$out
+TIMEOUT: $name did not finish in ${TEST_TIMEOUT:-300} s"
 	printf '%s\n' "$out" >> "$log"
 	p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | tail -1)
 	f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | tail -1)
@@ -63,7 +67,9 @@ for t in tests/e2e/*.sh; do
 	[ "$name" = lib ] && continue
 	selected "$name" || continue
 	start=$(date +%s)
-	out=$(sh "$t" 2>&1); rc=$?
+	out=$(timeout -k 10 "${TEST_TIMEOUT:-300}" sh "$t" 2>&1); rc=$?
+	[ "$rc" -eq 124 ] && out="$out
+not ok - $name did not finish in ${TEST_TIMEOUT:-300} s"
 	printf '== %s\n%s\n' "$name" "$out" >> "$log"
 	p=$(printf '%s\n' "$out" | grep -c '^ok - ')
 	f=$(printf '%s\n' "$out" | grep -c '^not ok - ')
