@@ -8,10 +8,12 @@
 #include <dirent.h>
 #include <stddef.h>
 #include <errno.h>
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "cli/cli.h"
 #include "cli/cyber_run.h"
 
 #define MSG_BUF (TCOP_MSG_MAX)
@@ -355,4 +357,56 @@ cyber_stdout_sink(struct cyber_sink *s, struct cyber_stdout *o)
 	s->next_seq = stdout_seq;
 	s->emit = stdout_emit;
 	s->arg = o;
+}
+
+int
+cyber_decode_main(int argc, char **argv, const char *cmd, const char *help,
+    tcop_err (*input)(struct cyber_ctx *c, const char *path))
+{
+	static const struct option opts[] = {
+		{ "wire", no_argument, NULL, 'w' },
+		{ "assets", required_argument, NULL, 'a' },
+		{ "src", required_argument, NULL, 's' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct cyber_ctx c;
+	struct cyber_stdout out = { 0 };
+	const char *assets_path = NULL;
+	assets *as = NULL;
+	char err[512];
+	int ch, rc = CLI_OK;
+
+	memset(&c, 0, sizeof c);
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'w': out.wire = true; break;
+		case 'a': assets_path = optarg; break;
+		case 's': c.src = optarg; break;
+		case 'q': c.quiet = true; break;
+		case 'h': fputs(help, stdout); return CLI_OK;
+		default: return cli_usage(cmd, "unknown option");
+		}
+	}
+	if (c.src != NULL && (c.src[0] == '\0' || strlen(c.src) >= TCOP_SRC_MAX))
+		return cli_usage(cmd, "--src must be 1..63 characters");
+	if (assets_path != NULL &&
+	    assets_load(&as, assets_path, err, sizeof err) != TCOP_OK) {
+		tcop_log("%s", err);
+		return CLI_FAIL;
+	}
+	c.eve.assets = c.stix.assets = as;
+	c.eve.src = c.stix.src = c.src;
+	cyber_stdout_sink(&c.sink, &out);
+	if (optind == argc && input(&c, "-") != TCOP_OK)
+		rc = CLI_FAIL;
+	for (int i = optind; i < argc; i++)
+		if (input(&c, argv[i]) != TCOP_OK)
+			rc = CLI_FAIL;
+	fflush(stdout);
+	cyber_summary(&c, cmd);
+	assets_destroy(as);
+	return rc;
 }

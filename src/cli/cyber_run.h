@@ -63,6 +63,14 @@ tcop_err cyber_stix_path(struct cyber_ctx *c, const char *path);
 /* The counters, one line on stderr: "tcop CMD: 855 lines, ...". */
 void cyber_summary(const struct cyber_ctx *c, const char *cmd);
 
+/*
+ * The whole of `tcop decode eve|stix`: options (--wire, --assets, --src,
+ * --quiet, --help), the asset inventory, one call of input() per FILE (or
+ * "-" when none), the summary. Returns the exit status.
+ */
+int cyber_decode_main(int argc, char **argv, const char *cmd,
+    const char *help, tcop_err (*input)(struct cyber_ctx *c, const char *path));
+
 /* A stdout sink for decode: JSON lines, or TOPIC JSON with --wire. */
 struct cyber_stdout {
 	bool wire;
