@@ -11,9 +11,9 @@ check "feed cyber --help" sh -c "'$TCOP' feed cyber --help | grep -q -- --follow
 check "feed cyber without inputs is a usage error" sh -c "'$TCOP' feed cyber --listen '$URL' 2>/dev/null; test \$? -eq 2"
 check "--follow without --eve is a usage error" sh -c "'$TCOP' feed cyber --listen '$URL' --stix '$D/stix' --follow 2>/dev/null; test \$? -eq 2"
 
-bg "$TCOP" record --feed "$URL" --out "$T/cap" --idle 4 2> "$T/record.err"
+bg "$TCOP" record --feed "$URL" --out "$T/cap" --idle 15 2> "$T/record.err"
 REC=$BG_PID
-"$TCOP" feed cyber --listen "$URL" --wait-subscribers 1 --linger 1 \
+timeout 120 "$TCOP" feed cyber --listen "$URL" --wait-subscribers 1 --linger 1 \
     --eve "$D/suricata_eve_sites.json" --stix "$D/stix" \
     --interference "$D/interference.jsonl" --assets "$D/assets.json" 2> "$T/feed.err"
 check "feed cyber exits 0" test $? -eq 0

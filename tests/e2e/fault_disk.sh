@@ -9,7 +9,7 @@ here=$(dirname "$0")
 python3 "$here/gen_events.py" 20000 > "$T/events.txt"
 url="ipc://$T/disk.ipc"
 # 1000 blocks of 512 bytes: about 1,600 of the ~330-byte lines fit
-bg sh -c "ulimit -f 1000; exec \"$TCOP\" record --feed '$url' --out '$T/cap.txt' --idle 5 2> '$T/rec.err'"
+bg sh -c "ulimit -f 1000; exec \"$TCOP\" record --feed '$url' --out '$T/cap.txt' --idle 15 2> '$T/rec.err'"
 rec=$BG_PID
 "$TCOP" feed jsonl --listen "$url" --wait-subscribers 1 --rate 20000 --linger 1 \
 	"$T/events.txt" 2>/dev/null
