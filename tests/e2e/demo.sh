@@ -39,7 +39,7 @@ url="ipc://$T/demo.ipc"
 bg "$TCOP" record --feed "$url" --out "$T/replayed.cap" --count "$n" --idle 20 \
     2> "$T/rec.err"
 rec=$BG_PID
-"$TCOP" replay --listen "$url" --wait-subscribers 1 --speed max --linger 2 \
+timeout 120 "$TCOP" replay --listen "$url" --wait-subscribers 1 --speed max --max-rate 40000 --linger 2 \
     "$T/a.cap" 2> "$T/replay.err"
 check "replay of the demo capture exits 0" test $? -eq 0
 wait "$rec"
