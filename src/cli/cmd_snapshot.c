@@ -485,6 +485,8 @@ frame_render(struct frame_ctx *x, const pic *p)
 		layers_draw(x->mapc, &x->vp, x->ps->items, x->ps->n, &lo,
 		    x->scratch);
 		slide_banner(&b, &x->vp, x->ps->items, x->ps->n);
+		if (o->fmt == FMT_HTML)
+			slide_banner_incidents(&b, p);
 	}
 	if (!o->map_only) {
 		status_text(x, p, st, sizeof st);

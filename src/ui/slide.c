@@ -32,6 +32,15 @@ slide_banner(struct banner *b, const struct viewport *vp,
 	}
 }
 
+void
+slide_banner_incidents(struct banner *b, const pic *p)
+{
+	const struct pic_incident *inc;
+
+	for (size_t i = 0; (inc = pic_incident_at(p, i)) != NULL; i++)
+		banner_add(b, inc->cls, inc->nrel, inc->rel);
+}
+
 static void
 fill_row(struct canvas *c, int y, enum canvas_role role)
 {
@@ -262,6 +271,15 @@ open_pair(const char *base, char *path, size_t size, char *txt,
 	return TCOP_ESYS;
 }
 
+/* The last component of path. */
+static const char *
+base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+
+	return s != NULL ? s + 1 : path;
+}
+
 tcop_err
 slide_export(const char *dir, tcop_ms t, const struct canvas *page,
     const pic *p, bool ascii, const char *title, char *path, size_t size,
@@ -292,9 +310,12 @@ slide_export(const char *dir, tcop_ms t, const struct canvas *page,
 	}
 	if ((e = open_pair(base, path, size, txt, sizeof txt, &fh, &ft)) !=
 	    TCOP_OK) {
-		snprintf(why, why_size, "export failed: %s: %s",
-		    e == TCOP_EINVAL ? dir : path, e == TCOP_EINVAL ?
-		    "path too long" : strerror(errno));
+		if (e == TCOP_EINVAL)
+			snprintf(why, why_size, "export failed: %s: path too "
+			    "long", dir);
+		else
+			snprintf(why, why_size, "export failed: %s: %s (in %s)",
+			    base_name(path), strerror(errno), dir);
 		return e;
 	}
 	e = slide_html(fh, page, p, ascii, title);
@@ -304,8 +325,9 @@ slide_export(const char *dir, tcop_ms t, const struct canvas *page,
 	if (fclose(ft) != 0)
 		e2 = TCOP_ESYS;
 	if (e != TCOP_OK || e2 != TCOP_OK) {
-		snprintf(why, why_size, "export failed: %s: %s",
-		    e != TCOP_OK ? path : txt, strerror(errno ? errno : EIO));
+		snprintf(why, why_size, "export failed: %s: %s (in %s)",
+		    base_name(e != TCOP_OK ? path : txt),
+		    strerror(errno ? errno : EIO), dir);
 		unlink(path);
 		unlink(txt);
 		return TCOP_ESYS;

@@ -37,6 +37,9 @@
 void slide_banner(struct banner *b, const struct viewport *vp,
     const struct layer_item *items, size_t n);
 
+/* Account in b for every incident of p (the HTML slide lists them all). */
+void slide_banner_incidents(struct banner *b, const pic *p);
+
 /*
  * Compose page (map->w wide, map->h + SLIDE_FRAME_ROWS high) from the map,
  * the banner b and a status text (clipped).
@@ -60,8 +63,9 @@ tcop_err slide_html(FILE *f, const struct canvas *page, const pic *p,
  * picture's time. Existing files are never overwritten: the first free
  * name of tcop-T.html, tcop-T-1.html, tcop-T-2.html ... (for both
  * extensions) is taken. On success path (size bytes) holds the .html's
- * path; on failure why says what failed (the path and the reason) and no
- * half-written file is left. TCOP_OK, TCOP_ESYS, TCOP_EINVAL (t is
+ * path; on failure why says what failed ("export failed: NAME: REASON
+ * (in DIR)", the name first for a narrow status line) and no half-written
+ * file is left. TCOP_OK, TCOP_ESYS, TCOP_EINVAL (t is
  * TCOP_MS_NONE or the path does not fit).
  */
 tcop_err slide_export(const char *dir, tcop_ms t, const struct canvas *page,
