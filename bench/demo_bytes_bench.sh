@@ -12,10 +12,12 @@
 # is counted like the rest; the row also gives the steady rate without it.
 # There is no plain-ncurses program playing the same scenario to compare
 # with, so the peer column holds the target. Prints Markdown rows for
-# bench/run.sh; DEMO_BYTES_SECONDS=20 is a quick check.
+# bench/run.sh; DEMO_BYTES_SECONDS=20 is a quick check, and
+# DEMO_BYTES_ARGS adds options to `tcop demo` (e.g. "--speed 60").
 set -u
 cd "$(dirname "$0")/.." || exit 1
 secs=${DEMO_BYTES_SECONDS:-300}
+export DEMO_BYTES_ARGS="${DEMO_BYTES_ARGS:-}"
 mkdir -p bench/out
 [ -x ./tcop ] || { echo "demo_bytes_bench: build ./tcop first (make)" >&2; exit 1; }
 
@@ -29,7 +31,8 @@ env = dict(os.environ, TERM="xterm-256color", LANG=lang, LC_ALL=lang)
 def ctty():
     os.setsid()
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
-p = subprocess.Popen(["./tcop", "demo", "--region", "wpac"], stdin=slave,
+args = ["./tcop", "demo", "--region", "wpac"] + os.environ["DEMO_BYTES_ARGS"].split()
+p = subprocess.Popen(args, stdin=slave,
                      stdout=slave, stderr=slave, env=env, preexec_fn=ctty,
                      close_fds=True)
 os.close(slave)
@@ -75,10 +78,10 @@ wait $big $small
 row() { # FILE LABEL TARGET_BYTES
 	read -r total first el rc < "$1" || return
 	awk -v t="$total" -v f="$first" -v e="$el" -v rc="$rc" -v l="$2" \
-	    -v tg="$3" 'BEGIN {
+	    -v tg="$3" -v sp="${DEMO_BYTES_ARGS:-1x}" 'BEGIN {
 		r = t / e; s = e > 1 ? (t - f) / (e - 1) : r
-		printf "| demo | bytes/s to the terminal at 1x, %s, %.0f s through a pty (steady, without the first screen: %.0f B/s; exit %s) | %.0f B/s | target | %.0f B/s | %.2f |\n",
-		    l, e, s, rc, r, tg, tg / r }'
+		printf "| demo | bytes/s to the terminal at %s, %s, %.0f s through a pty (steady, without the first screen: %.0f B/s; exit %s) | %.0f B/s | target | %.0f B/s | %.2f |\n",
+		    sp, l, e, s, rc, r, tg, tg / r }'
 }
 row bench/out/demo_bytes_200.txt "200x60 wpac, UTF-8" 8192
 row bench/out/demo_bytes_80.txt "80x24 wpac, ASCII (LANG=C)" 1229
