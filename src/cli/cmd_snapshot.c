@@ -10,8 +10,12 @@
  * (snap_geojson.c) built from --replay CAPTURE up to --at, or from
  * --feed URL... for --duration; with text, ansi and html the picture of
  * --replay is drawn over the map by the viewer's layers (ui/layers.h), and
- * the banner carries the highest marking drawn. Known limits: --feed has
- * no TLS options yet, and feeds the GeoJSON export only.
+ * the banner carries the highest marking drawn. The page and the HTML
+ * slide (legend, incidents) come from ui/slide.h, shared with the
+ * viewer's export key. --every D writes a time-lapse, one frame a file,
+ * in one pass through the capture (snap_series.c), each frame written by
+ * the same code as a single snapshot. Known limits: --feed has no TLS
+ * options yet, and feeds the GeoJSON export only.
  */
 #include <errno.h>
 #include <getopt.h>

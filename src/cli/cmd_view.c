@@ -28,6 +28,10 @@
  * every other viewer; this viewer sees its own again through the relay
  * (applying the same ack or mark twice changes nothing).
  *
+ * e exports the view (export_view: the map canvas of the last frame,
+ * framed and written by ui/slide.h as an HTML slide and a .txt named by
+ * the picture's time) into --export-dir or the config's export_dir.
+ *
  * --replay CAPTURE... makes the viewer a replay deck (ui/deck.h): the
  * captures are indexed, merged and played into the deck's own picture at
  * the chosen speed by the capture's time (the wall clock only paces it);
