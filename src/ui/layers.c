@@ -97,8 +97,6 @@ layers_glyph(enum layer_kind k, bool ascii, uint32_t *ch,
 {
 	struct layer_item e = { .kind = k, .course = 0, .severity = 1 };
 
-	if (k == LK_SHIP)
-		e.course = 0;
 	item_glyph(&e, ascii, ch, role);
 }
 
