@@ -28,6 +28,10 @@
  * every other viewer; this viewer sees its own again through the relay
  * (applying the same ack or mark twice changes nothing).
  *
+ * e exports the view (export_view: the map canvas of the last frame,
+ * framed and written by ui/slide.h as an HTML slide and a .txt named by
+ * the picture's time) into --export-dir or the config's export_dir.
+ *
  * --replay CAPTURE... makes the viewer a replay deck (ui/deck.h): the
  * captures are indexed, merged and played into the deck's own picture at
  * the chosen speed by the capture's time (the wall clock only paces it);
@@ -64,6 +68,7 @@
 #include "ui/layers.h"
 #include "ui/picsrc.h"
 #include "ui/screen.h"
+#include "ui/slide.h"
 
 #define VIEW_EVENTS 4096      /* events kept for the list */
 #define VIEW_ENTITIES 65536   /* positioned entities kept for the map */
@@ -79,7 +84,7 @@ static const char view_help[] =
     "                 [--projection equirect|mercator] [--no-mouse]\n"
     "                 [--rules FILE] [--assets FILE] [--replay CAPTURE]...\n"
     "                 [--cert FILE --key FILE --ca FILE] [--max-cls X]\n"
-    "                 [--annotate URL]\n"
+    "                 [--annotate URL] [--export-dir DIR]\n"
     "                 [--speed N|max] [--paused] [--loop]\n"
     "\n"
     "The operator's screen: the map of the region with what the feeds\n"
@@ -112,6 +117,9 @@ static const char view_help[] =
     "  --annotate URL     publish this viewer's acknowledgements (a) and\n"
     "                     marks (m) to a relay's --ingest URL, for every\n"
     "                     viewer of the relay (TLS options apply)\n"
+    "  --export-dir DIR   where e writes the view (an HTML slide and a\n"
+    "                     .txt, named by the picture's time; default the\n"
+    "                     config's export_dir, else .)\n"
     "\n"
     "Keys: ? shows them all (generated from the live key map); q quits.\n"
     "Replay: space play/pause, . one event, [ ] speed, < > a minute,\n"
@@ -120,7 +128,7 @@ static const char view_help[] =
 enum {
 	O_FEED = 256, O_CONFIG, O_REGION, O_ASCII, O_MONO, O_MAXRATE, O_FPS,
 	O_PROJ, O_NOMOUSE, O_CERT, O_KEY, O_CA, O_REPLAY, O_RULES, O_ASSETS,
-	O_MAXCLS, O_ANNOTATE, O_SPEED, O_PAUSED, O_LOOP, O_HELP
+	O_MAXCLS, O_ANNOTATE, O_SPEED, O_PAUSED, O_LOOP, O_EXPORT_DIR, O_HELP
 };
 
 static const struct option view_longopts[] = {
@@ -144,6 +152,7 @@ static const struct option view_longopts[] = {
 	{ "speed", required_argument, NULL, O_SPEED },
 	{ "paused", no_argument, NULL, O_PAUSED },
 	{ "loop", no_argument, NULL, O_LOOP },
+	{ "export-dir", required_argument, NULL, O_EXPORT_DIR },
 	{ "help", no_argument, NULL, O_HELP },
 	{ NULL, 0, NULL, 0 },
 };
@@ -154,6 +163,7 @@ struct view_opts {
 	const char *replays[VIEW_FEEDS_MAX];
 	int nreplays;
 	const char *config, *region, *rules, *assets, *annotate;
+	const char *export_dir; /* NULL: the config's, else . */
 	bool ascii, mono, no_mouse, paused, loop, play;
 	double speed;    /* replay: x real time, 0 max */
 	long max_rate;   /* -1 unset */
@@ -172,6 +182,7 @@ struct app {
 	feedbus *bus;
 	annot *ann;             /* --annotate, NULL: none */
 	char by[32];            /* the operator's name in annotations */
+	const char *export_dir; /* e writes there */
 	bool marking;           /* typing a mark's text */
 	char mark_text[96];
 	int nmarks;
@@ -258,6 +269,7 @@ view_option(struct view_opts *o, int c, const char *arg)
 		break;
 	case O_PAUSED: o->paused = true; break;
 	case O_LOOP: o->loop = true; break;
+	case O_EXPORT_DIR: o->export_dir = arg; break;
 	case O_REPLAY:
 		if (o->nreplays == CAPIDX_FILES)
 			return cli_usage("view", "at most %d captures",
@@ -748,6 +760,55 @@ deck_act(struct app *a, enum view_action act_)
 	return true;
 }
 
+/*
+ * e: the map as it is on screen (the last frame's map canvas) with a
+ * banner of what it shows, a status line and the picture's incidents, as
+ * an HTML slide and a .txt named by the picture's time (ui/slide.h). The
+ * status line says where, or why not.
+ */
+static void
+export_view(struct app *a)
+{
+	struct view *v = &a->v;
+	struct canvas *page;
+	struct banner b;
+	char st[256], t[40] = "now", path[4200], why[4400], title[96];
+	tcop_ms pt = pic_time(a->pic);
+	tcop_err e;
+
+	if (pt == TCOP_MS_NONE)
+		pt = tcop_now_ms(); /* no event yet: the map alone, now */
+	else
+		tcop_time_format_s(pt, t, sizeof t);
+	if ((page = canvas_create(a->mapc->w, a->mapc->h +
+	    SLIDE_FRAME_ROWS)) == NULL) {
+		snprintf(v->msg, sizeof v->msg, "export failed: out of memory");
+		return;
+	}
+	banner_init(&b);
+	slide_banner(&b, &v->vp, a->ps->items, a->ps->n);
+	slide_banner_incidents(&b, a->pic);
+	snprintf(st, sizeof st, " %s %.2f%c %.2f%c span %.2f deg | %s | "
+	    "picture %s", v->region[0] ? v->region : "view",
+	    fabs(v->vp.center_lat), v->vp.center_lat < 0 ? 'S' : 'N',
+	    fabs(v->vp.center_lon), v->vp.center_lon < 0 ? 'W' : 'E',
+	    v->vp.span, v->vp.proj == PROJ_MERCATOR ? "mercator" :
+	    "equirect", t);
+	slide_compose(page, a->mapc, &b, st);
+	snprintf(title, sizeof title, "tcop view: %s %s",
+	    v->region[0] ? v->region : "view", t);
+	e = slide_export(a->export_dir, pt, page, a->pic, a->ascii, title,
+	    path, sizeof path, why, sizeof why);
+	/* The name first: the status line may cut the directory. */
+	if (e == TCOP_OK)
+		snprintf(v->msg, sizeof v->msg, "exported %.60s +.txt in %.80s",
+		    strrchr(path, '/') ? strrchr(path, '/') + 1 : path,
+		    a->export_dir);
+	else
+		snprintf(v->msg, sizeof v->msg, "%.150s", why);
+	canvas_destroy(page);
+}
+
 static void
 act(struct app *a, enum view_action act_)
 {
@@ -834,6 +895,7 @@ act(struct app *a, enum view_action act_)
 		a->view_changed = true;
 		break;
 	case VA_REDRAW: tty_touch(a->tty); break;
+	case VA_EXPORT: export_view(a); break;
 	default: break;
 	}
 }
@@ -1343,6 +1405,8 @@ view_init(struct app *a, const struct view_opts *o)
 	v->nfeeds = a->nfeeds;
 	a->fps = o->fps > 0 ? o->fps : a->cfg.fps > 0 ? a->cfg.fps : 4;
 	a->bytes_per_cell = 12;
+	a->export_dir = o->export_dir ? o->export_dir :
+	    a->cfg.export_dir[0] ? a->cfg.export_dir : ".";
 }
 
 static void

@@ -21,4 +21,23 @@ int snap_feed(pic *p, char *const *urls, int nurls, tcop_ms duration,
 /* The picture as a GeoJSON FeatureCollection. CLI_OK or CLI_FAIL. */
 int snap_geojson_write(const pic *p, FILE *f);
 
+/* --every: frames of a capture in one pass (snap_series.c). */
+struct snap_series_opts {
+	tcop_ms from, to;  /* TCOP_MS_NONE: the first event's t; the last */
+	tcop_ms every;     /* > 0 */
+	tcop_ms late;      /* how long after a frame's time events may still
+	                    * arrive for it (by RX_TIME) */
+	bool progress;     /* a progress line on stderr (when a terminal) */
+	/* Write frame n (1-based) of picture p at t; CLI_OK or CLI_FAIL. */
+	int (*frame)(void *arg, const pic *p, tcop_ms t, int n);
+	void *arg;
+};
+/*
+ * The frames of capture into p (fresh): the picture at from, from + every,
+ * ... up to to (or the latest event time), each passed to o->frame. Bad
+ * lines are reported on stderr with file:line and counted. Returns the
+ * number of frames written, or -1 on failure (said on stderr).
+ */
+int snap_series(pic *p, const char *capture, const struct snap_series_opts *o);
+
 #endif

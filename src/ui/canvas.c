@@ -243,14 +243,22 @@ html_style(FILE *f)
 	fputs("</style>\n", f);
 }
 
-tcop_err
-canvas_dump_html(const struct canvas *c, FILE *f, const char *title)
+void
+canvas_html_head(FILE *f, const char *title, const char *css)
 {
 	fputs("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">\n<title>", f);
 	html_escaped(title, f);
 	fputs("</title>\n", f);
 	html_style(f);
-	fputs("</head><body><pre>", f);
+	if (css != NULL)
+		fprintf(f, "<style>\n%s</style>\n", css);
+	fputs("</head><body>\n", f);
+}
+
+void
+canvas_html_pre(const struct canvas *c, FILE *f)
+{
+	fputs("<pre>", f);
 	for (int y = 0; y < c->h; y++) {
 		int cur = -1;
 
@@ -273,6 +281,26 @@ canvas_dump_html(const struct canvas *c, FILE *f, const char *title)
 		}
 		fputs("</span>\n", f);
 	}
-	fputs("</pre></body></html>\n", f);
+	fputs("</pre>\n", f);
+}
+
+void
+canvas_html_text(const char *s, FILE *f)
+{
+	html_escaped(s, f);
+}
+
+tcop_err
+canvas_html_done(FILE *f)
+{
+	fputs("</body></html>\n", f);
 	return done(f);
+}
+
+tcop_err
+canvas_dump_html(const struct canvas *c, FILE *f, const char *title)
+{
+	canvas_html_head(f, title, NULL);
+	canvas_html_pre(c, f);
+	return canvas_html_done(f);
 }

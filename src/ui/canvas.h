@@ -103,6 +103,17 @@ tcop_err canvas_dump_text(const struct canvas *c, FILE *f);
 tcop_err canvas_dump_ansi(const struct canvas *c, FILE *f);
 tcop_err canvas_dump_html(const struct canvas *c, FILE *f, const char *title);
 
+/*
+ * The pieces of the HTML dump, for pages that add their own sections
+ * (ui/slide.h): the head (the role palette, then css if not NULL) up to
+ * and including <body>; one canvas as a <pre>; a string HTML-escaped; the
+ * end of the page (TCOP_ESYS if writing failed).
+ */
+void canvas_html_head(FILE *f, const char *title, const char *css);
+void canvas_html_pre(const struct canvas *c, FILE *f);
+void canvas_html_text(const char *s, FILE *f);
+tcop_err canvas_html_done(FILE *f);
+
 /* The role's name ("COAST"), SGR parameters, and monochrome attribute. */
 const char *canvas_role_name(enum canvas_role r);
 const char *canvas_role_sgr(enum canvas_role r);

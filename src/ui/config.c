@@ -213,12 +213,20 @@ cfg_member(struct view_config *c, const cJSON *v, char *what, size_t wl)
 		c->fps = (int)v->valuedouble;
 		return NULL;
 	}
+	if (strcmp(k, "export_dir") == 0) {
+		if (!cJSON_IsString(v) || v->valuestring[0] == '\0' ||
+		    strlen(v->valuestring) >= sizeof c->export_dir)
+			return "not a directory name under 1024 bytes";
+		snprintf(c->export_dir, sizeof c->export_dir, "%s",
+		    v->valuestring);
+		return NULL;
+	}
 	if (strcmp(k, "keys") == 0)
 		return cfg_keys(c, v, what, wl);
 	if (strcmp(k, "colours") == 0 || strcmp(k, "colors") == 0)
 		return cfg_colours(c, v, what, wl);
 	return "unknown member (feeds, region, projection, ascii, max_rate, "
-	    "fps, keys, colours)";
+	    "fps, export_dir, keys, colours)";
 }
 
 tcop_err

@@ -8,6 +8,7 @@
  *     "ascii": false,
  *     "max_rate": 9600,                        bytes/s written, 0: no cap
  *     "fps": 4,                                frames per second at most
+ *     "export_dir": "/srv/briefings",          where e writes (default .)
  *     "keys": { "quit": "q", "zoom-in": ["+", "="], ... },
  *     "colours": { "HOSTILE": "red", "COAST": 44, ... } }
  *
@@ -39,6 +40,7 @@ struct view_config {
 	int ascii;                /* -1 unset, 0, 1 */
 	long max_rate;            /* -1 unset, 0 no cap, else bytes/s */
 	int fps;                  /* 0 unset, else 1..30 */
+	char export_dir[1024];    /* "" unset */
 	struct keymap keys;
 	short colours[ROLE_COUNT]; /* CONFIG_COLOUR_*, or 0..255 */
 };

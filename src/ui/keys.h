@@ -67,6 +67,7 @@ enum {
 	X(LAYER_CYBER, "layer-cyber", "c", "cyber layer on/off")          \
 	X(TRAILS, "trails", "t", "trails for all on/off")                 \
 	X(BORDERS, "borders", "b", "country borders on/off")              \
+	X(EXPORT, "export", "e", "export the view: html slide + text")    \
 	X(REDRAW, "redraw", "C-l", "repaint the whole screen")            \
 	X(PLAY, "play-pause", "Space", "replay: play / pause")            \
 	X(STEP, "step", ".", "replay: apply the next event")              \

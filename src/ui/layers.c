@@ -91,6 +91,15 @@ item_glyph(const struct layer_item *e, bool ascii, uint32_t *ch,
 		*role = ROLE_TRAIL;
 }
 
+void
+layers_glyph(enum layer_kind k, bool ascii, uint32_t *ch,
+    enum canvas_role *role)
+{
+	struct layer_item e = { .kind = k, .course = 0, .severity = 1 };
+
+	item_glyph(&e, ascii, ch, role);
+}
+
 /* The cell of an entity, false if off the map. */
 static bool
 cell_of(const struct viewport *vp, double lat, double lon, int *x, int *y)

@@ -106,4 +106,9 @@ size_t layers_from_store(const struct evstore *s, struct layer_item *items,
 /* The glyph of a ship on course deg (NaN: no course), braille or ASCII. */
 uint32_t layers_ship_glyph(double course, bool ascii);
 
+/* The symbol and colour of kind k as layers_draw draws it (a ship heading
+ * north; an asset or alert of high severity), for legends. */
+void layers_glyph(enum layer_kind k, bool ascii, uint32_t *ch,
+    enum canvas_role *role);
+
 #endif

@@ -129,6 +129,7 @@ config_sets_feeds_region_keys_and_colours(void **state)
 	assert_int_equal(parse(&c, "{ \"feeds\": [\"tcp://127.0.0.1:7001\", "
 	    "\"ipc:///tmp/x\"], \"region\": \"japan\", \"projection\": "
 	    "\"mercator\", \"ascii\": true, \"max_rate\": 9600, \"fps\": 2, "
+	    "\"export_dir\": \"/srv/brief\", "
 	    "\"keys\": { \"quit\": [\"x\", \"C-c\"], \"zoom-in\": \"z\" }, "
 	    "\"colours\": { \"HOSTILE\": \"magenta\", \"COAST\": 44, "
 	    "\"LAND\": \"default\" } }", why, sizeof why), TCOP_OK);
@@ -139,6 +140,7 @@ config_sets_feeds_region_keys_and_colours(void **state)
 	assert_int_equal(c.ascii, 1);
 	assert_int_equal(c.max_rate, 9600);
 	assert_int_equal(c.fps, 2);
+	assert_string_equal(c.export_dir, "/srv/brief");
 	assert_int_equal(keymap_lookup(&c.keys, 'x'), VA_QUIT);
 	assert_int_equal(keymap_lookup(&c.keys, 'q'), VA_NONE);
 	assert_int_equal(keymap_lookup(&c.keys, 'z'), VA_ZOOM_IN);
@@ -168,6 +170,9 @@ config_errors_name_the_member_and_the_reason(void **state)
 	assert_int_equal(parse(&c, "{\"fps\": 0}", why, sizeof why),
 	    TCOP_EFIELD);
 	assert_non_null(strstr(why, "fps:"));
+	assert_int_equal(parse(&c, "{\"export_dir\": 7}", why, sizeof why),
+	    TCOP_EFIELD);
+	assert_non_null(strstr(why, "export_dir: not a directory name"));
 	assert_int_equal(parse(&c, "{\"regoin\": \"japan\"}", why, sizeof why),
 	    TCOP_EFIELD);
 	assert_non_null(strstr(why, "regoin: unknown member"));
