@@ -40,6 +40,15 @@
  * --replay go into the deck's picture and are lost when a backward seek
  * rebuilds it; --max-cls applies to the replay too (withheld events are
  * not applied).
+ *
+ * Briefing (ui/brief.h, the "briefing" section): v shares this viewer's
+ * view as picture/view on the --annotate feed (on change, at most 4/s,
+ * and a keep-alive); --follow NAME or V applies briefer NAME's views from
+ * the feeds until a key is touched; K publishes a bookmark (a picture/mark
+ * with the view), B lists marks and bookmarks and Enter jumps to one. In a
+ * replay, marks from the feeds wait in the book and enter the deck's
+ * picture when the position reaches their time (again after a rebuild).
+ * Views are not events of the picture: they are taken before it.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -59,6 +68,7 @@
 #include "geo/map.h"
 #include "geo/regions.h"
 #include "tty/tty.h"
+#include "ui/brief.h"
 #include "ui/canvas.h"
 #include "ui/config.h"
 #include "ui/deck.h"
@@ -85,6 +95,7 @@ static const char view_help[] =
     "                 [--rules FILE] [--assets FILE] [--replay CAPTURE]...\n"
     "                 [--cert FILE --key FILE --ca FILE] [--max-cls X]\n"
     "                 [--annotate URL] [--export-dir DIR]\n"
+    "                 [--name NAME] [--follow NAME]\n"
     "                 [--speed N|max] [--paused] [--loop]\n"
     "\n"
     "The operator's screen: the map of the region with what the feeds\n"
@@ -116,19 +127,29 @@ static const char view_help[] =
     "                     unmarked events are shown\n"
     "  --annotate URL     publish this viewer's acknowledgements (a) and\n"
     "                     marks (m) to a relay's --ingest URL, for every\n"
-    "                     viewer of the relay (TLS options apply)\n"
+    "                     viewer of the relay (TLS options apply);\n"
+    "                     v shares this viewer's view there, K drops a\n"
+    "                     bookmark (docs/briefing.md)\n"
     "  --export-dir DIR   where e writes the view (an HTML slide and a\n"
     "                     .txt, named by the picture's time; default the\n"
     "                     config's export_dir, else .)\n"
+    "  --name NAME        the operator's name in annotations and shared\n"
+    "                     views (default $USER)\n"
+    "  --follow NAME      follow the views briefer NAME shares (from a\n"
+    "                     --feed relay): region, zoom, selection and the\n"
+    "                     replay's time and speed; any key stops\n"
     "\n"
     "Keys: ? shows them all (generated from the live key map); q quits.\n"
     "Replay: space play/pause, . one event, [ ] speed, < > a minute,\n"
-    "{ } an hour, g a typed time, n N next/previous incident, r loop.\n";
+    "{ } an hour, g a typed time, n N next/previous incident, r loop.\n"
+    "Briefing: v share the view on/off, V follow a briefer, K bookmark,\n"
+    "B the bookmarks list (Enter jumps to one).\n";
 
 enum {
 	O_FEED = 256, O_CONFIG, O_REGION, O_ASCII, O_MONO, O_MAXRATE, O_FPS,
 	O_PROJ, O_NOMOUSE, O_CERT, O_KEY, O_CA, O_REPLAY, O_RULES, O_ASSETS,
-	O_MAXCLS, O_ANNOTATE, O_SPEED, O_PAUSED, O_LOOP, O_EXPORT_DIR, O_HELP
+	O_MAXCLS, O_ANNOTATE, O_SPEED, O_PAUSED, O_LOOP, O_EXPORT_DIR, O_NAME,
+	O_FOLLOW, O_HELP
 };
 
 static const struct option view_longopts[] = {
@@ -153,6 +174,8 @@ static const struct option view_longopts[] = {
 	{ "paused", no_argument, NULL, O_PAUSED },
 	{ "loop", no_argument, NULL, O_LOOP },
 	{ "export-dir", required_argument, NULL, O_EXPORT_DIR },
+	{ "name", required_argument, NULL, O_NAME },
+	{ "follow", required_argument, NULL, O_FOLLOW },
 	{ "help", no_argument, NULL, O_HELP },
 	{ NULL, 0, NULL, 0 },
 };
@@ -164,6 +187,7 @@ struct view_opts {
 	int nreplays;
 	const char *config, *region, *rules, *assets, *annotate;
 	const char *export_dir; /* NULL: the config's, else . */
+	const char *name, *follow; /* --name, --follow */
 	bool ascii, mono, no_mouse, paused, loop, play;
 	double speed;    /* replay: x real time, 0 max */
 	long max_rate;   /* -1 unset */
@@ -171,6 +195,18 @@ struct view_opts {
 	int proj;        /* -1 unset */
 	tcop_cls max_cls; /* TCOP_CLS_NONE: no ceiling */
 	struct net_tls tls;
+};
+
+/* The briefing state (ui/brief.h): sharing, following, bookmarks. */
+struct view_brief {
+	struct brief_book book;   /* marks and bookmarks, time order */
+	struct brief_share share; /* v: this viewer's view goes out */
+	char follow[32];          /* following this briefer, "" not */
+	char last[32];            /* the last briefer seen */
+	char prefix[64];          /* ids of this viewer's views */
+	int typing;               /* 0, or the key whose text is typed */
+	char text[96];
+	int nviews, nbooks;       /* sent, for their ids */
 };
 
 /* Everything the loop owns. */
@@ -207,6 +243,7 @@ struct app {
 	tcop_ms win_start, next_frame, last_status;
 	int win_frames;
 	tcop_event ev;
+	struct view_brief br;
 };
 
 static int
@@ -270,6 +307,8 @@ view_option(struct view_opts *o, int c, const char *arg)
 	case O_PAUSED: o->paused = true; break;
 	case O_LOOP: o->loop = true; break;
 	case O_EXPORT_DIR: o->export_dir = arg; break;
+	case O_NAME: o->name = arg; break;
+	case O_FOLLOW: o->follow = arg; break;
 	case O_REPLAY:
 		if (o->nreplays == CAPIDX_FILES)
 			return cli_usage("view", "at most %d captures",
@@ -491,6 +530,9 @@ set_list(struct app *a, int list)
 	a->list_dirty = false;
 }
 
+static void brief_book_note(struct app *a, const tcop_event *ev,
+    bool applied);
+
 /*
  * Apply an annotation (a tcop/1 message) to this viewer's picture and, with
  * --annotate, publish it for every other viewer. Says what happened.
@@ -506,6 +548,7 @@ annotate(struct app *a, const char *msg, size_t len, const char *what)
 		return;
 	}
 	evstore_add(a->st, &a->ev, -1);
+	brief_book_note(a, &a->ev, true);
 	a->list_dirty = true;
 	if (a->ann == NULL)
 		snprintf(v->msg, sizeof v->msg, "%s", what);
@@ -809,13 +852,429 @@ export_view(struct app *a)
 	canvas_destroy(page);
 }
 
+/* ==== briefing: shared views, following, bookmarks (ui/brief.h) ==== */
+
+/* The list an id is listed in, for a selection that arrives by id. */
+static int
+list_of_id(const char *id)
+{
+	if (strncmp(id, "inc:", 4) == 0)
+		return LIST_INCIDENTS;
+	if (strncmp(id, "mmsi:", 5) == 0)
+		return LIST_TRACKS;
+	if (strncmp(id, "norad:", 6) == 0)
+		return LIST_SATS;
+	if (strncmp(id, "asset:", 6) == 0)
+		return LIST_ALERTS;
+	if (strncmp(id, "bm:", 3) == 0 || strncmp(id, "mark:", 5) == 0)
+		return LIST_BOOKMARKS;
+	return LIST_EVENTS;
+}
+
+/* The picture's time, or the wall clock before the first event. */
+static tcop_ms
+brief_now(struct app *a)
+{
+	tcop_ms t = pic_time(a->pic);
+
+	return t != TCOP_MS_NONE ? t : tcop_now_ms();
+}
+
+/* This viewer's view as a briefer shares it. */
+static void
+brief_current(struct app *a, struct brief_view *bv)
+{
+	struct view *v = &a->v;
+
+	brief_view_init(bv);
+	snprintf(bv->by, sizeof bv->by, "%s", a->by);
+	snprintf(bv->region, sizeof bv->region, "%s", v->region);
+	bv->has_center = true;
+	bv->lat = v->vp.center_lat;
+	bv->lon = v->vp.center_lon;
+	bv->span = v->vp.span;
+	snprintf(bv->selection, sizeof bv->selection, "%s", v->sel_id);
+	if (a->deck != NULL) {
+		struct deck_status st;
+
+		deck_status(a->deck, &st);
+		bv->replay_t = st.pos;
+		bv->speed = st.speed;
+		bv->playing = st.playing;
+	}
+}
+
+/* Select id (in the list it belongs to) without reframing the view. */
+static void
+brief_select(struct app *a, const char *id)
+{
+	struct view *v = &a->v;
+	int list = list_of_id(id);
+
+	if (id[0] == '\0' || strcmp(v->sel_id, id) == 0)
+		return;
+	if (v->list != list)
+		set_list(a, list);
+	screen_select_id(a->scr, v, id);
+	v->framed = true;
+	a->list_dirty = true;
+}
+
+/* Show a view: centre and span (else the region preset), selection. */
+static void
+brief_show(struct app *a, const struct brief_view *bv)
+{
+	struct view *v = &a->v;
+
+	if (bv->has_center && isfinite(bv->span) && bv->span > 0)
+		set_view(a, bv->lat, bv->lon, bv->span);
+	else
+		for (int i = 0; i < a->regions.n; i++)
+			if (strcmp(a->regions.r[i].name, bv->region) == 0)
+				goto_region(a, i);
+	snprintf(v->region, sizeof v->region, "%s", bv->region);
+	v->follow = false;
+	a->view_changed = true;
+	brief_select(a, bv->selection);
+}
+
+/* A followed briefer's view: the map, the selection, the deck. */
+static void
+brief_apply(struct app *a, const struct brief_view *bv)
+{
+	struct deck_status st;
+
+	brief_show(a, bv);
+	if (a->deck != NULL && bv->replay_t != TCOP_MS_NONE) {
+		deck_status(a->deck, &st);
+		if (bv->speed >= 0 && bv->speed != st.speed)
+			deck_set_speed(a->deck, bv->speed);
+		if (bv->playing >= 0 && (bv->playing == 1) != st.playing)
+			deck_play(a->deck, bv->playing == 1);
+		if (brief_should_seek(bv, st.pos)) {
+			(void)deck_seek(a->deck, bv->replay_t);
+			deck_moved(a);
+		}
+	}
+	a->dirty = true;
+}
+
+/* A mark or bookmark into the book; applied: it is in the picture. */
+static void
+brief_book_note(struct app *a, const tcop_event *ev, bool applied)
+{
+	struct brief_mark m;
+	int i;
+
+	if (brief_mark_parse(ev, &m) != TCOP_OK)
+		return;
+	if ((i = brief_book_find(&a->br.book, m.id)) >= 0) {
+		m.applied = applied || a->br.book.m[i].applied;
+		m.in_capture = a->br.book.m[i].in_capture;
+	} else
+		m.applied = applied;
+	if (brief_book_add(&a->br.book, &m) < 0)
+		snprintf(a->v.msg, sizeof a->v.msg, "bookmarks: the list is "
+		    "full (%d)", BRIEF_BOOK_MAX);
+	if (a->v.list == LIST_BOOKMARKS)
+		a->list_dirty = true;
+}
+
+/*
+ * A feed event the briefing takes: a picture/view (followed or not, it
+ * is not an event of the picture), and in a replay a mark (the book puts
+ * it in the picture at its time). True: taken.
+ */
+static bool
+brief_event(struct app *a, const tcop_event *ev)
+{
+	struct brief_view bv;
+
+	if (ev->kind == TCOP_K_MARK) {
+		brief_book_note(a, ev, a->deck == NULL);
+		return a->deck != NULL &&
+		    brief_book_find(&a->br.book, ev->id) >= 0;
+	}
+	if (ev->kind != TCOP_K_VIEW)
+		return false;
+	if (strncmp(ev->id, a->br.prefix, strlen(a->br.prefix)) == 0 ||
+	    brief_view_parse(ev, &bv) != TCOP_OK)
+		return true; /* our own, or not one we can show */
+	if (bv.by[0] != '\0')
+		snprintf(a->br.last, sizeof a->br.last, "%s", bv.by);
+	if (a->br.follow[0] != '\0' && strcmp(bv.by, a->br.follow) == 0)
+		brief_apply(a, &bv);
+	return true;
+}
+
+/* The deck rebuilt its picture: the book's marks go in again in time. */
+static void
+brief_deck_reset(struct app *a)
+{
+	for (int i = 0; i < a->br.book.n; i++)
+		a->br.book.m[i].applied = false;
+}
+
+/* In a replay: the book's marks whose time has come go in the picture. */
+static void
+brief_apply_due(struct app *a)
+{
+	struct deck_status st;
+	char msg[2048];
+	size_t len;
+
+	deck_status(a->deck, &st);
+	for (int i = 0; i < a->br.book.n; i++) {
+		struct brief_mark *m = &a->br.book.m[i];
+
+		if (m->applied || m->in_capture || m->t > st.pos)
+			continue;
+		m->applied = true;
+		if (brief_mark_msg(m, msg, sizeof msg, &len) != TCOP_OK ||
+		    tcop_event_decode(msg, len, &a->ev) != TCOP_OK ||
+		    pic_apply(a->pic, &a->ev) != TCOP_OK)
+			continue;
+		evstore_add(a->st, &a->ev, -1);
+		a->list_dirty = a->dirty = true;
+	}
+}
+
+/* The briefing's state or prompt, first on the status row. */
+static void
+brief_status(struct app *a)
+{
+	struct view_brief *b = &a->br;
+	char s[sizeof a->v.brief];
+
+	if (b->typing == 'K')
+		snprintf(s, sizeof s, "bookmark text: %.40s_", b->text);
+	else if (b->typing == 'V')
+		snprintf(s, sizeof s, "follow (Enter: %.20s): %.20s_",
+		    b->last[0] ? b->last : "type a name", b->text);
+	else if (b->follow[0] != '\0')
+		snprintf(s, sizeof s, "following %s", b->follow);
+	else if (b->share.on)
+		snprintf(s, sizeof s, "sharing");
+	else
+		s[0] = '\0';
+	if (strcmp(s, a->v.brief) != 0) {
+		memcpy(a->v.brief, s, sizeof s);
+		a->dirty = true;
+	}
+}
+
+/* Each loop: marks due in a replay; this viewer's view if shared. */
+static void
+brief_run(struct app *a, tcop_ms now)
+{
+	struct brief_view bv;
+	char msg[2048], id[96];
+	size_t len;
+
+	brief_status(a);
+	if (a->deck != NULL)
+		brief_apply_due(a);
+	if (!a->br.share.on)
+		return;
+	brief_current(a, &bv);
+	if (!brief_share_due(&a->br.share, &bv, now))
+		return;
+	snprintf(id, sizeof id, "%s%d", a->br.prefix, ++a->br.nviews);
+	if (brief_view_msg(&bv, id, brief_now(a), msg, sizeof msg, &len) !=
+	    TCOP_OK)
+		return;
+	/* Sent or not (the link is down: the status line says so), the
+	 * next one goes out at the keep-alive or on the next change. */
+	(void)annot_send(a->ann, msg, len);
+	brief_share_sent(&a->br.share, &bv, now);
+}
+
+/* The deck's time bar, with a tick per bookmark (and room for them). */
+static void
+brief_deckbar(struct app *a)
+{
+	struct view *v = &a->v;
+	const struct capidx *ix = deck_index(a->deck);
+	int w = a->page->w;
+
+	/* Beside feeds, the bar without its gauge leaves them room; with
+	 * bookmarks, a short gauge shows where they are. */
+	if (a->nfeeds > 0 || v->annotate >= 0 || v->max_cls != TCOP_CLS_NONE)
+		w = a->br.book.n > 0 ? 60 + (w >= 100 ? 30 : 12) : 0;
+	deck_bar(a->deck, v->deckbar, sizeof v->deckbar, w);
+	brief_bar_ticks(v->deckbar, ix->t0, ix->t1, &a->br.book);
+}
+
+/* K's text typed: the bookmark of this moment, view and selection. */
+static void
+brief_bookmark(struct app *a)
+{
+	struct brief_mark m;
+	char msg[2048], what[160];
+	size_t len;
+
+	memset(&m, 0, sizeof m);
+	snprintf(m.id, sizeof m.id, "bm:%s-%d-%d", a->by, (int)getpid(),
+	    ++a->br.nbooks);
+	snprintf(m.text, sizeof m.text, "%s", a->br.text);
+	brief_current(a, &m.v);
+	m.v.speed = -1;
+	m.v.playing = -1;
+	m.t = m.v.replay_t != TCOP_MS_NONE ? m.v.replay_t : brief_now(a);
+	m.bookmark = m.has_pos = true;
+	m.lat = m.v.lat;
+	m.lon = m.v.lon;
+	if (brief_mark_msg(&m, msg, sizeof msg, &len) != TCOP_OK) {
+		snprintf(a->v.msg, sizeof a->v.msg, "bookmark: too long");
+		return;
+	}
+	snprintf(what, sizeof what, "bookmark \"%.60s\"", a->br.text);
+	annotate(a, msg, len, what);
+}
+
+/* Enter in the bookmarks list: to its time, its view, its selection. */
+static void
+brief_jump(struct app *a)
+{
+	int i = brief_book_find(&a->br.book, a->v.sel_id);
+	const struct brief_mark *m;
+	struct brief_view bv;
+	char t[40];
+
+	if (i < 0) {
+		snprintf(a->v.msg, sizeof a->v.msg, "bookmarks: none selected");
+		return;
+	}
+	m = &a->br.book.m[i];
+	bv = m->v;
+	if (!m->bookmark) { /* a mark: centred on it, at the same zoom */
+		bv.has_center = m->has_pos;
+		bv.lat = m->lat;
+		bv.lon = m->lon;
+		bv.span = a->v.vp.span;
+		bv.region[0] = '\0';
+		bv.selection[0] = '\0';
+	}
+	if (a->deck != NULL) {
+		(void)deck_seek(a->deck, brief_mark_time(m));
+		deck_moved(a);
+	}
+	if (bv.has_center)
+		brief_show(a, &bv);
+	tcop_time_format_s(brief_mark_time(m), t, sizeof t);
+	snprintf(a->v.msg, sizeof a->v.msg, "at %s \"%.60s\" (%s)",
+	    m->bookmark ? "bookmark" : "mark", m->text,
+	    t + (strlen(t) > 11 ? 11 : 0));
+}
+
+static void
+brief_follow(struct app *a, const char *name)
+{
+	snprintf(a->br.follow, sizeof a->br.follow, "%.31s", name);
+	snprintf(a->v.msg, sizeof a->v.msg, "any key stops following");
+}
+
+/*
+ * Keys while typing a bookmark's text (K) or a briefer's name (V), and
+ * the key that stops following. True: the key is used up.
+ */
+static bool
+brief_key(struct app *a, int k)
+{
+	struct view_brief *b = &a->br;
+	size_t n = strlen(b->text);
+
+	if (b->typing == 0) {
+		if (b->follow[0] != '\0' && k != UK_RESIZE &&
+		    keymap_lookup(&a->cfg.keys, k) != VA_FOLLOW_BRIEFER) {
+			snprintf(a->v.msg, sizeof a->v.msg, "stopped following "
+			    "%s", b->follow);
+			b->follow[0] = '\0';
+			return true;
+		}
+		return false;
+	}
+	if (k == UK_ENTER || k == UK_ESC) {
+		int typing = b->typing;
+
+		b->typing = 0;
+		a->v.msg[0] = '\0';
+		if (k == UK_ESC)
+			snprintf(a->v.msg, sizeof a->v.msg, "cancelled");
+		else if (typing == 'K')
+			brief_bookmark(a);
+		else if (n > 0 || b->last[0] != '\0')
+			brief_follow(a, n > 0 ? b->text : b->last);
+		else
+			snprintf(a->v.msg, sizeof a->v.msg, "follow: no briefer "
+			    "seen yet: type a name");
+		return true;
+	}
+	if (k == UK_BACKSPACE) {
+		if (n > 0)
+			b->text[n - 1] = '\0';
+	} else if (k >= ' ' && k < 127 && n + 1 < sizeof b->text &&
+	    (b->typing == 'K' || (k != ' ' && n + 1 < sizeof b->follow))) {
+		b->text[n] = (char)k;
+		b->text[n + 1] = '\0';
+	}
+	brief_status(a); /* the prompt */
+	return true;
+}
+
+/* A briefing key; false if act_ is not one. */
+static bool
+brief_act(struct app *a, enum view_action act_)
+{
+	struct view_brief *b = &a->br;
+	struct view *v = &a->v;
+
+	switch (act_) {
+	case VA_SHARE_VIEW:
+		if (a->ann == NULL) {
+			snprintf(v->msg, sizeof v->msg, "share: needs --annotate "
+			    "URL (a relay's --ingest)");
+			break;
+		}
+		b->share.on = !b->share.on;
+		b->share.sent_any = false;
+		snprintf(v->msg, sizeof v->msg, "sharing view as %s %s", a->by,
+		    b->share.on ? "on" : "off");
+		break;
+	case VA_FOLLOW_BRIEFER:
+		if (b->follow[0] != '\0') {
+			snprintf(v->msg, sizeof v->msg, "stopped following %s",
+			    b->follow);
+			b->follow[0] = '\0';
+			break;
+		}
+		b->typing = 'V';
+		b->text[0] = '\0';
+		brief_key(a, UK_NONE);
+		break;
+	case VA_BOOKMARK:
+		b->typing = 'K';
+		b->text[0] = '\0';
+		brief_key(a, UK_NONE);
+		break;
+	case VA_LIST_BOOKMARKS: set_list(a, LIST_BOOKMARKS); break;
+	case VA_DETAIL:
+		if (v->list != LIST_BOOKMARKS)
+			return false;
+		brief_jump(a);
+		break;
+	default: return false;
+	}
+	return true;
+}
+
 static void
 act(struct app *a, enum view_action act_)
 {
 	struct view *v = &a->v;
 	int page = a->mapc->h - 2;
 
-	if (deck_act(a, act_))
+	if (deck_act(a, act_) || brief_act(a, act_))
 		return;
 	switch (act_) {
 	case VA_QUIT: a->quit = true; break;
@@ -951,6 +1410,8 @@ on_key(struct app *a, int k, int mx, int my)
 		mark_key(a, k);
 		return;
 	}
+	if (brief_key(a, k))
+		return;
 	a->v.msg[0] = '\0';
 	if (a->v.help && k != UK_MOUSE) {
 		a->v.help = false;
@@ -996,7 +1457,7 @@ drain_feeds(struct app *a)
 	for (int n = 0; n < VIEW_DRAIN && feedbus_recv(a->bus, &m) == TCOP_OK;
 	    n++) {
 		if (feedbus_decode(a->bus, &m, &a->ev) != TCOP_OK ||
-		    withhold(a))
+		    withhold(a) || brief_event(a, &a->ev))
 			continue;
 		(void)pic_apply(a->pic, &a->ev);
 		applied++;
@@ -1051,6 +1512,8 @@ deck_keep(void *arg, const tcop_event *ev)
 	return false;
 }
 
+static void brief_deck_reset(struct app *a);
+
 /* The deck rebuilt its picture from the start: so does the list. */
 static void
 deck_reset(void *arg)
@@ -1064,6 +1527,7 @@ deck_reset(void *arg)
 	evstore_destroy(a->st);
 	a->st = st;
 	a->list_dirty = true;
+	brief_deck_reset(a);
 }
 
 /* --replay: the deck, its picture the viewer's. */
@@ -1091,6 +1555,8 @@ open_deck(struct app *a, const struct view_opts *o,
 	deck_play(a->deck, o->play && !o->paused);
 	a->pic = deck_pic(a->deck);
 	ix = deck_index(a->deck);
+	(void)brief_book_scan(&a->br.book, o->replays, o->nreplays,
+	    &(uint64_t){ 0 });
 	snprintf(a->v.msg, sizeof a->v.msg, "replay: %llu events, %llu bad "
 	    "lines%s%.80s", (unsigned long long)ix->lines,
 	    (unsigned long long)ix->bad, ix->bad ? ", first: " : "",
@@ -1196,10 +1662,7 @@ frame(struct app *a, tcop_ms now)
 		frame_incident(a, inc);
 	follow(a);
 	if (a->deck != NULL)
-		/* Beside feeds, the bar without its gauge leaves them room. */
-		deck_bar(a->deck, v->deckbar, sizeof v->deckbar,
-		    a->nfeeds > 0 || v->annotate >= 0 ||
-		    v->max_cls != TCOP_CLS_NONE ? 0 : a->page->w);
+		brief_deckbar(a);
 	v->lo.selected = v->sel_id[0] ? v->sel_id : NULL;
 	if (map_render(a->map, &v->vp, v->map_layers, a->ascii, a->mapc) !=
 	    TCOP_OK)
@@ -1280,6 +1743,7 @@ loop(struct app *a)
 		drain_feeds(a);
 		now = tcop_mono_ms();
 		deck_run(a, now);
+		brief_run(a, now);
 		take_log(a);
 		tick(a, now);
 		if ((a->dirty || a->view_changed) && now >= a->next_frame)
@@ -1290,11 +1754,14 @@ loop(struct app *a)
 
 /* ==== set-up ==== */
 
-/* $USER, as far as it is safe in a JSON string and an id; else operator. */
+/*
+ * --name, else $USER, as far as it is safe in a JSON string and an id;
+ * else operator.
+ */
 static void
-operator_name(char *out, size_t size)
+operator_name(char *out, size_t size, const char *name)
 {
-	const char *u = getenv("USER");
+	const char *u = name != NULL ? name : getenv("USER");
 	size_t n = 0;
 
 	for (; u != NULL && *u != '\0' && n + 1 < size; u++)
@@ -1335,7 +1802,11 @@ setup(struct app *a, const struct view_opts *o, int *rip)
 	a->max_cls = o->max_cls;
 	a->v.max_cls = o->max_cls;
 	a->v.annotate = -1;
-	operator_name(a->by, sizeof a->by);
+	operator_name(a->by, sizeof a->by, o->name);
+	snprintf(a->br.prefix, sizeof a->br.prefix, "view:%s-%d-", a->by,
+	    (int)getpid());
+	if (o->follow != NULL)
+		brief_follow(a, o->follow);
 	if (o->annotate != NULL &&
 	    annot_open(&a->ann, o->annotate, &o->tls) != TCOP_OK) {
 		fprintf(stderr, "tcop view: --annotate %s: cannot publish "
@@ -1355,6 +1826,12 @@ setup(struct app *a, const struct view_opts *o, int *rip)
 			    TCOP_OK)
 				return CLI_USAGE;
 	a->nfeeds = feedbus_count(a->bus);
+	if (a->nfeeds == 0 && o->follow != NULL) {
+		fprintf(stderr, "tcop view: --follow %s: a briefer's views "
+		    "arrive on a --feed (a relay's --listen URL); none given\n",
+		    o->follow);
+		return CLI_USAGE;
+	}
 	if (a->nfeeds == 0 && o->nreplays == 0) {
 		fprintf(stderr, "tcop view: no feed: give --feed URL, --replay "
 		    "CAPTURE or \"feeds\" in the config file\n");
@@ -1403,6 +1880,7 @@ view_init(struct app *a, const struct view_opts *o)
 	v->sats_all = -1;
 	v->feeds = a->feeds;
 	v->nfeeds = a->nfeeds;
+	v->book = &a->br.book;
 	a->fps = o->fps > 0 ? o->fps : a->cfg.fps > 0 ? a->cfg.fps : 4;
 	a->bytes_per_cell = 12;
 	a->export_dir = o->export_dir ? o->export_dir :

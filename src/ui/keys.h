@@ -5,8 +5,9 @@
  * bindings from keys to actions, rebindable from the config file.
  *
  * The replay deck's keys (space . [ ] < > { } g n N r) act on a
- * --replay deck (ui/deck.h) and say so when there is none. Nothing here
- * allocates.
+ * --replay deck (ui/deck.h) and say so when there is none. The briefing
+ * keys (v V K B) share and follow views and drop and list bookmarks
+ * (ui/brief.h). Nothing here allocates.
  */
 #ifndef TCOP_KEYS_H
 #define TCOP_KEYS_H
@@ -80,7 +81,13 @@ enum {
 	X(GOTO, "goto-time", "g", "replay: go to a typed time")           \
 	X(NEXT_INC, "next-incident", "n", "replay: to the next incident") \
 	X(PREV_INC, "previous-incident", "N", "replay: previous incident") \
-	X(LOOP, "loop", "r", "replay: loop at the end on/off")
+	X(LOOP, "loop", "r", "replay: loop at the end on/off")           \
+	X(SHARE_VIEW, "share-view", "v", "briefing: share this view on/off") \
+	X(FOLLOW_BRIEFER, "follow-briefer", "V",                          \
+	    "briefing: follow a briefer's view (name; any key stops)")    \
+	X(BOOKMARK, "bookmark", "K", "briefing: bookmark time, view, selection") \
+	X(LIST_BOOKMARKS, "list-bookmarks", "B",                          \
+	    "bookmarks and marks list (Enter: jump to one)")
 
 enum view_action {
 	VA_NONE = 0,

@@ -148,6 +148,8 @@ static const struct list_def lists[LIST_COUNT] = {
 		"LAST" }, { 14, 20, 5, 4, 8 } },
 	[LIST_EVENTS] = { "EVENTS", 6, { "TIME", "TOPIC", "ID", "NAME", "SRC",
 		"CLS" }, { 8, 12, 16, 0, 0, 0 } },
+	[LIST_BOOKMARKS] = { "BOOKMARKS", 5, { "TIME", "KIND", "BY", "REGION",
+		"TEXT" }, { 8, 4, 8, 8, 0 } },
 };
 
 const char *
@@ -455,6 +457,27 @@ fill_alerts(struct screen *s, const pic *p)
 	}
 }
 
+/* Marks and bookmarks in time order (the book's order). */
+static void
+fill_bookmarks(struct screen *s, const struct brief_book *b)
+{
+	for (int i = 0; b != NULL && i < b->n; i++) {
+		const struct brief_mark *m = &b->m[i];
+		struct list_row *r = row_new(s, (uint64_t)i, m->id);
+		tcop_ms t = brief_mark_time(m);
+
+		if (r == NULL)
+			return;
+		fmt_hms(t, r->col[0], sizeof r->col[0]);
+		r->num[0] = (double)t;
+		col_set(r->col[1], m->bookmark ? "book" : "mark");
+		col_set(r->col[2], m->v.by);
+		col_set(r->col[3], m->bookmark && m->v.region[0] ?
+		    m->v.region : "-");
+		col_set(r->col[4], m->text);
+	}
+}
+
 /* "+2h13m", "-5m": time to go from now to t. */
 static void
 fmt_countdown(tcop_ms t, tcop_ms now, char *buf, size_t size)
@@ -657,6 +680,8 @@ screen_list_update(struct screen *s, struct view *v, const struct evstore *st,
 		fill_alerts(s, p);
 	else if (v->list == LIST_CONJ)
 		fill_conj(s, st, p != NULL ? pic_time(p) : st->latest_t);
+	else if (v->list == LIST_BOOKMARKS)
+		fill_bookmarks(s, v->book);
 	s->n = 0;
 	for (size_t i = 0; i < s->nrows; i++)
 		if (row_match(&s->rows[i], v->filter))
@@ -1057,8 +1082,9 @@ draw_status(struct canvas *page, uint8_t *prio, int y, const struct view *v,
 	}
 	snprintf(cur, sizeof cur, "%.2f%c %.2f%c", fabs(lat), lat < 0 ? 'S' : 'N',
 	    fabs(lon), lon < 0 ? 'W' : 'E');
-	snprintf(line, sizeof line, " %s | span %.2f%s | %s | %s | %.0f fps "
-	    "%sB/s%s%s%s", cur, v->vp.span, v->follow ? " follow" : "",
+	snprintf(line, sizeof line, "%s%s%s %s | span %.2f%s | %s | %s | %.0f fps "
+	    "%sB/s%s%s%s", v->brief[0] ? " " : "", v->brief,
+	    v->brief[0] ? " |" : "", cur, v->vp.span, v->follow ? " follow" : "",
 	    v->region[0] ? v->region : "-", t, v->fps, r, cap,
 	    v->msg[0] ? " | " : "", v->msg);
 	fill(page, prio, 0, y, page->w, 1, ROLE_STATUS, 0);

@@ -7,15 +7,17 @@
  *
  *   row 0        banner: the highest marking of what is displayed
  *   rows 1..H-4  map | side panel (list; detail below it when open)
- *   row H-3      cursor lat/lon, span, region, picture time, frame rate,
- *                link rate used (and its cap)
+ *   row H-3      briefing state (following, sharing, a prompt), cursor
+ *                lat/lon, span, region, picture time, frame rate, link
+ *                rate used (and its cap), the last message
  *   row H-2      per feed: connected, msgs/s, lost, rejected
  *   row H-1      banner again
  *
  * The view state (struct view) is the viewer's: centre, zoom, selection,
  * sort, filter, panes. The models (the picture, pic/pic.h, and the store of
  * raw events, ui/evstore.h) are only read. Lists: incidents (ranked),
- * tracks, satellites, conjunctions, alerts, events. Drawing allocates nothing: the list
+ * tracks, satellites, conjunctions, alerts, events, bookmarks (the
+ * marks and bookmarks of ui/brief.h, in time order). Drawing allocates nothing: the list
  * rows are allocated at creation.
  */
 #ifndef TCOP_SCREEN_H
@@ -27,6 +29,7 @@
 
 #include "geo/proj.h"
 #include "geo/regions.h"
+#include "ui/brief.h"
 #include "ui/canvas.h"
 #include "ui/evstore.h"
 #include "ui/keys.h"
@@ -60,7 +63,7 @@ enum canvas_role banner_format(const struct banner *b, char *buf,
 enum { PANE_MAP, PANE_LIST, PANE_COUNT };
 /* The side panel's lists, in the order L cycles through them. */
 enum { LIST_INCIDENTS, LIST_TRACKS, LIST_SATS, LIST_CONJ, LIST_ALERTS,
-	LIST_EVENTS, LIST_COUNT };
+	LIST_EVENTS, LIST_BOOKMARKS, LIST_COUNT };
 
 #define LIST_COLS 7
 #define LIST_MAX 20000 /* rows kept per list; more are not listed */
@@ -112,6 +115,9 @@ struct view {
 	uint64_t withheld;        /* events marked above max_cls, not shown */
 	int annotate;             /* --annotate: -1 none, 0 down, 1 up */
 	char deckbar[200];        /* the replay deck's time bar ("" none) */
+	const struct brief_book *book; /* marks and bookmarks (NULL none) */
+	char brief[64];           /* briefing state or prompt, first on the
+	                           * status row ("following alice"; "" none) */
 };
 
 struct screen;
