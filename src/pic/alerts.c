@@ -85,6 +85,29 @@ alerts_destroy(alerts *a)
 	free(a);
 }
 
+tcop_err
+alerts_clone(alerts **out, const alerts *src)
+{
+	alerts *a;
+
+	*out = NULL;
+	if (alerts_create(&a, src->max) != TCOP_OK)
+		return TCOP_ENOMEM;
+	memcpy(a->rows, src->rows, src->n * sizeof *a->rows);
+	memcpy(a->buckets, src->buckets, src->nb * sizeof *a->buckets);
+	a->n = src->n;
+	a->total = src->total;
+	a->dropped = src->dropped;
+	*out = a;
+	return TCOP_OK;
+}
+
+size_t
+alerts_bytes(const alerts *a)
+{
+	return sizeof *a + a->n * sizeof *a->rows + a->nb * sizeof *a->buckets;
+}
+
 static uint64_t
 row_hash(const char *key, int64_t sid, const char *sig)
 {

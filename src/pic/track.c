@@ -113,6 +113,35 @@ track_table_destroy(track_table *tt)
 	free(tt);
 }
 
+tcop_err
+track_table_clone(track_table **out, const track_table *src)
+{
+	track_table *tt;
+	tcop_err e;
+
+	*out = NULL;
+	if ((e = track_table_create(&tt, &src->cfg)) != TCOP_OK)
+		return e;
+	memcpy(tt->pool, src->pool, src->hw * sizeof *tt->pool);
+	memcpy(tt->ring, src->ring, src->hw * src->cfg.history *
+	    sizeof *tt->ring);
+	memcpy(tt->index, src->index, (src->mask + 1) * sizeof *tt->index);
+	memcpy(tt->free, src->free, src->nfree * sizeof *tt->free);
+	tt->nfree = src->nfree;
+	tt->hw = src->hw;
+	tt->count = src->count;
+	*out = tt;
+	return TCOP_OK;
+}
+
+size_t
+track_table_used_bytes(const track_table *tt)
+{
+	return sizeof *tt + tt->hw * (sizeof *tt->pool + tt->cfg.history *
+	    sizeof *tt->ring) + (tt->mask + 1) * sizeof *tt->index +
+	    tt->nfree * sizeof *tt->free;
+}
+
 static size_t
 home(const track_table *tt, uint32_t mmsi)
 {
