@@ -4,7 +4,10 @@
  * written to tests/out as a capture (plain, .gz, and split in two by
  * domain), 25 minutes of scenario time. The deck's picture after any mix
  * of seeks, steps and paced play to T is compared, as GeoJSON, with the
- * picture `tcop snapshot --replay CAPTURE --at T` builds (snap_replay).
+ * picture `tcop snapshot --replay CAPTURE --at T` builds (snap_replay),
+ * including seeks that start from a checkpoint (a copy of the picture
+ * the deck kept as it played), backward and forward, over one capture,
+ * two merged and a gzip one, and with the checkpoints thinned by a cap.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -259,6 +262,113 @@ merged_captures_give_the_picture_of_the_whole(void **state)
 	free(want);
 }
 
+static int resets;
+
+static void
+count_reset(void *arg)
+{
+	(void)arg;
+	resets++;
+}
+
+/* Seek to the end (checkpoints every `every` lines on the way), then back
+ * to each time in ts, comparing with straight replays. */
+static void
+seek_back_through_checkpoints(const char *const *paths, int n,
+    uint64_t every, const tcop_ms *ts, char **want, int nt)
+{
+	const struct deck_hooks h = { .on_reset = count_reset };
+	struct deck_status st, prev;
+	deck *d;
+	char why[256];
+
+	assert_int_equal(deck_open(&d, paths, n, &cfg, &h, why, sizeof why),
+	    TCOP_OK);
+	assert_int_equal(deck_checkpoints(d, every, 0, 0), TCOP_OK);
+	assert_int_equal(deck_seek(d, t_start + MINUTES * 60000), TCOP_OK);
+	deck_status(d, &prev);
+	assert_true(prev.ckpts >= 4);
+	assert_int_equal(prev.ckpt_every, every);
+	for (int i = 0; i < nt; i++) {
+		resets = 0;
+		assert_int_equal(deck_seek(d, ts[i]), TCOP_OK);
+		assert_same(d, want[i]);
+		deck_status(d, &st);
+		/* It started from a checkpoint, not from the first line, and
+		 * applied fewer than `every` lines after it. */
+		assert_int_equal(st.ckpt_used, prev.ckpt_used + 1);
+		assert_int_equal(resets, 1);
+		assert_true(st.applied >= every);
+		prev = st;
+	}
+	deck_close(d);
+}
+
+static void
+backward_seeks_start_from_a_checkpoint(void **state)
+{
+	const char *paths[] = { CAP }, *two[] = { CAPA, CAPB },
+	    *gzp[] = { CAPGZ };
+	tcop_ms ts[] = { t_start + 22 * 60000 + 17, t_start + 17 * 60000,
+		t_start + 9 * 60000 + 999, t_start + 3 * 60000 + 1,
+		t_start + 24 * 60000 };
+	enum { NT = sizeof ts / sizeof ts[0] };
+	char *want[NT];
+	uint64_t every = nlines / 16;
+
+	(void)state;
+	for (int i = 0; i < NT; i++)
+		want[i] = straight(ts[i]);
+	/* The last one is a forward seek past checkpoints: a jump too. */
+	seek_back_through_checkpoints(paths, 1, every, ts, want, NT);
+	/* Two captures merged: each reader goes back to its own line. */
+	seek_back_through_checkpoints(two, 2, every + 7, ts, want, NT);
+	/* gzip: the reader decompresses up to the checkpoint's line. */
+	seek_back_through_checkpoints(gzp, 1, every, ts, want, 3);
+	for (int i = 0; i < NT; i++)
+		free(want[i]);
+}
+
+static void
+checkpoints_stay_under_the_cap_evenly_spread(void **state)
+{
+	const char *paths[] = { CAP };
+	tcop_ms mid = t_start + 11 * 60000 + 500;
+	char *want = straight(mid);
+	deck *d = open_deck(paths, 1);
+	struct deck_status st;
+
+	(void)state;
+	/* At most 4, from every 50 lines: the spacing doubles as they thin,
+	 * and they still reach the end. */
+	assert_int_equal(deck_checkpoints(d, 50, 4, 0), TCOP_OK);
+	deck_play(d, true);
+	deck_set_speed(d, 0);
+	while (deck_tick(d, 10, 3000) > 0)
+		;
+	deck_status(d, &st);
+	assert_true(st.ckpts >= 2 && st.ckpts <= 4);
+	assert_true(st.ckpt_every > 50 && st.ckpt_every % 50 == 0);
+	assert_true(st.ckpt_every * (st.ckpts + 1) > nlines);
+	assert_true(st.ckpt_taken > st.ckpts);
+	assert_int_equal(deck_seek(d, mid), TCOP_OK);
+	assert_same(d, want);
+	deck_status(d, &st);
+	assert_int_equal(st.ckpt_used, 1);
+	/* A byte cap no picture fits: none kept, seeks rebuild from the
+	 * start, and still right. */
+	assert_int_equal(deck_checkpoints(d, 50, 0, 1), TCOP_OK);
+	assert_int_equal(deck_seek(d, t_start + MINUTES * 60000), TCOP_OK);
+	assert_int_equal(deck_seek(d, mid), TCOP_OK);
+	assert_same(d, want);
+	deck_status(d, &st);
+	assert_int_equal(st.ckpts, 0);
+	assert_int_equal(st.ckpt_used, 1);
+	assert_int_equal(st.ckpt_bytes, 0);
+	deck_close(d);
+	free(want);
+}
+
 static void
 next_and_previous_incident_move_the_deck(void **state)
 {
@@ -324,6 +434,8 @@ main(void)
 		cmocka_unit_test(seeking_gives_the_picture_of_a_straight_replay),
 		cmocka_unit_test(playing_at_any_speed_then_seeking_gives_the_same_picture),
 		cmocka_unit_test(merged_captures_give_the_picture_of_the_whole),
+		cmocka_unit_test(backward_seeks_start_from_a_checkpoint),
+		cmocka_unit_test(checkpoints_stay_under_the_cap_evenly_spread),
 		cmocka_unit_test(next_and_previous_incident_move_the_deck),
 		cmocka_unit_test(the_deck_loops_and_pauses_at_the_end),
 	};
