@@ -318,10 +318,6 @@ deck_open(deck **out, const char *const *paths, int n,
 		d->hooks = *hooks;
 	d->speed = 1;
 	d->speed_i = 2;
-	if (deck_checkpoints(d, 0, 0, 0) != TCOP_OK) {
-		deck_close(d);
-		return TCOP_ENOMEM;
-	}
 	if ((e = capidx_build(&d->ix, paths, n)) != TCOP_OK) {
 		if (why != NULL)
 			snprintf(why, whysz, "%s", d->ix.why[0] ? d->ix.why :
@@ -329,9 +325,11 @@ deck_open(deck **out, const char *const *paths, int n,
 		deck_close(d);
 		return e;
 	}
-	if ((e = restart(d)) != TCOP_OK) {
+	if ((e = deck_checkpoints(d, 0, 0, 0)) != TCOP_OK ||
+	    (e = restart(d)) != TCOP_OK) {
 		if (why != NULL)
-			snprintf(why, whysz, "%s", d->why);
+			snprintf(why, whysz, "%s", e == TCOP_ENOMEM ?
+			    tcop_strerror(e) : d->why);
 		deck_close(d);
 		return e;
 	}
@@ -389,7 +387,10 @@ deck_checkpoints(deck *d, uint64_t every, size_t max, size_t bytes)
 	if ((ck = realloc(d->ck, (max + 1) * sizeof *ck)) == NULL)
 		return TCOP_ENOMEM;
 	d->ck = ck;
-	d->ck_every = every ? every : DECK_CKPT_EVERY;
+	if (every == 0) /* the lines spread over max checkpoints */
+		for (every = DECK_CKPT_EVERY; every * max < d->ix.lines;)
+			every *= 2;
+	d->ck_every = every;
 	d->ck_max = max;
 	d->ck_budget = bytes ? bytes : DECK_CKPT_BYTES;
 	return TCOP_OK;

@@ -80,8 +80,9 @@ struct deck_status {
 	uint64_t ckpt_used;    /* seeks that started from one */
 };
 
-/* Checkpoint defaults: every DECK_CKPT_EVERY lines, at most DECK_CKPT_MAX
- * of them and DECK_CKPT_BYTES of pictures. */
+/* Checkpoint defaults: every DECK_CKPT_EVERY lines, doubled until
+ * DECK_CKPT_MAX of them span the captures (a 1M-line capture: every
+ * 32,768), and at most DECK_CKPT_BYTES of pictures. */
 #define DECK_CKPT_EVERY 8192
 #define DECK_CKPT_MAX 32
 #define DECK_CKPT_BYTES ((size_t)256 << 20)
@@ -102,7 +103,7 @@ void deck_close(deck *d);
 /*
  * Set the checkpoint policy (0: the default of each) and drop the
  * checkpoints held: a copy every `every` lines, at most max copies and
- * bytes of pictures. TCOP_ENOMEM.
+ * bytes of pictures. deck_open sets the defaults. TCOP_ENOMEM.
  */
 tcop_err deck_checkpoints(deck *d, uint64_t every, size_t max,
     size_t bytes);
