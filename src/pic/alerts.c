@@ -91,13 +91,18 @@ alerts_clone(alerts **out, const alerts *src)
 	alerts *a;
 
 	*out = NULL;
-	if (alerts_create(&a, src->max) != TCOP_OK)
+	if ((a = malloc(sizeof *a)) == NULL)
 		return TCOP_ENOMEM;
+	*a = *src;
+	/* Rows past n are cleared when taken: not copied, not zeroed. */
+	a->rows = malloc(src->max * sizeof *a->rows);
+	a->buckets = malloc(src->nb * sizeof *a->buckets);
+	if (a->rows == NULL || a->buckets == NULL) {
+		alerts_destroy(a);
+		return TCOP_ENOMEM;
+	}
 	memcpy(a->rows, src->rows, src->n * sizeof *a->rows);
 	memcpy(a->buckets, src->buckets, src->nb * sizeof *a->buckets);
-	a->n = src->n;
-	a->total = src->total;
-	a->dropped = src->dropped;
 	*out = a;
 	return TCOP_OK;
 }

@@ -71,7 +71,7 @@ gvec_clone(struct gvec *d, const struct gvec *s)
 		return TCOP_ENOMEM;
 	if (s->cap == 0)
 		return TCOP_OK;
-	if ((d->v = calloc(s->cap, sizeof *d->v)) == NULL)
+	if ((d->v = malloc(s->cap * sizeof *d->v)) == NULL)
 		return TCOP_ENOMEM;
 	d->cap = s->cap;
 	for (size_t i = 0; i < s->n; i++) {
@@ -118,8 +118,8 @@ static tcop_err
 clone_tracks(pic *d, const pic *s)
 {
 	if (s->captx > 0) {
-		if ((d->tx = calloc(s->captx, sizeof *d->tx)) == NULL ||
-		    (d->gn = calloc(s->captx, sizeof *d->gn)) == NULL)
+		if ((d->tx = malloc(s->captx * sizeof *d->tx)) == NULL ||
+		    (d->gn = malloc(s->captx * sizeof *d->gn)) == NULL)
 			return TCOP_ENOMEM;
 		d->captx = s->captx;
 		memcpy(d->gn, s->gn, s->ntx * sizeof *d->gn);
@@ -160,7 +160,7 @@ clone_maps(pic *d, const pic *s)
 static tcop_err
 clone_vectors(pic *d, const pic *s)
 {
-	if (s->capinc > 0 && (d->inc = calloc(s->capinc, sizeof *d->inc)) ==
+	if (s->capinc > 0 && (d->inc = malloc(s->capinc * sizeof *d->inc)) ==
 	    NULL)
 		return TCOP_ENOMEM;
 	if (s->ninc > 0)
