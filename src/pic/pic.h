@@ -185,8 +185,7 @@ void pic_destroy(pic *p);
  * here on, the copy and src stay identical (every reader, incident ids,
  * revisions, GeoJSON byte for byte). The copy owns its tables; the
  * read-only asset inventory is shared, reference counted, so either may
- * be destroyed first. Pictures sharing an inventory may live in different
- * threads. Costs about pic_bytes(src) of memory and a copy of it (see
+ * be destroyed first (the count is atomic). Costs about pic_bytes(src) of memory and a copy of it (see
  * docs/performance.md). TCOP_ENOMEM.
  */
 tcop_err pic_clone(pic **out, const pic *src);
