@@ -4,7 +4,8 @@
  *   - replay at max speed through the correlation core, events/s, with
  *     the deck's checkpoints taken on the way (their count and size);
  *   - then seeks that start from a checkpoint: from the end back to the
- *     middle, and 20 random backward seeks (mean and max);
+ *     middle, and 20 random backward seeks (mean and max); and the first
+ *     of them again with the checkpoints dropped (a rebuild);
  *   - seeking to the middle from a fresh deck (a forward seek with no
  *     checkpoint yet: the lines before the target go through the core).
  * The peer is the least any replay must do: reading the same capture's
@@ -112,7 +113,7 @@ main(void)
 	deck *d;
 	char why[256];
 	double t0, t_index, t_seek, t_back, t_play, t_read, t_rand = 0,
-	    t_rmax = 0;
+	    t_rmax = 0, t_rebuild;
 	uint64_t nread, played = 0, rng = 7;
 	tcop_ms mid;
 	enum { NRAND = 20 };
@@ -159,6 +160,13 @@ main(void)
 		if (t > t_rmax)
 			t_rmax = t;
 	}
+	/* The same backward seek with no checkpoint: a rebuild from the
+	 * start, what every backward seek cost before checkpoints. */
+	deck_checkpoints(d, UINT64_C(1) << 40, 0, 0);
+	deck_seek(d, st.t1);
+	t0 = now_s();
+	deck_seek(d, mid);
+	t_rebuild = now_s() - t0;
 	deck_close(d);
 
 	/* A fresh deck, straight to the middle: nothing played, so no
@@ -177,6 +185,9 @@ main(void)
 	    "no checkpoint yet), ms | %.0f | - | - | - |\n", t_seek * 1e3);
 	printf("| deck | seek back from the end to the middle (checkpoint), ms "
 	    "| %.0f | - | - | - |\n", t_back * 1e3);
+	printf("| deck | seek back from the end to the middle without "
+	    "checkpoints (rebuild from the start), ms | %.0f | - | - | - |\n",
+	    t_rebuild * 1e3);
 	printf("| deck | random backward seek over 1M events (checkpoint), "
 	    "mean / max ms | %.0f / %.0f | - | - | - |\n", t_rand * 1e3,
 	    t_rmax * 1e3);
