@@ -14,11 +14,12 @@
  * For captures whose events' t is their RX_TIME (tcop record of a live
  * feed, tcop demo --record) it equals `tcop snapshot --replay --at T`.
  *
- * Checkpoints: as lines are played (or passed by a seek), every
- * DECK_CKPT_EVERY-th line the deck keeps a copy of the picture
- * (pic_clone) and where each capture's next line starts. A seek to T
- * starts from the latest checkpoint at or before T: backward, or forward
- * when that checkpoint is ahead of the live picture; it copies the
+ * Checkpoints: as lines are played (or passed by a seek), every N-th
+ * line (DECK_CKPT_EVERY, doubled until DECK_CKPT_MAX checkpoints span the
+ * captures) the deck keeps a copy of the picture (pic_clone) and where
+ * each capture's next line starts. A seek to T starts from the latest
+ * checkpoint at or before T: backward, or forward when that checkpoint
+ * is ahead of the live picture; it copies the
  * checkpoint, moves the readers to its lines (capture_seek) and applies
  * the lines from there up to T. A forward seek with no checkpoint ahead
  * applies the lines to the live picture; a backward seek with none
