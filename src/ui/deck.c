@@ -30,6 +30,19 @@ struct ckpt {
 	pic *p;
 	size_t bytes;           /* pic_bytes(p) */
 	struct capture_pos at[CAPIDX_FILES];
+	/* up to DECK_HISTORY lines earlier: delivered to on_event again
+	 * when the checkpoint is restored */
+	uint64_t pre_applied;
+	struct capture_pos pre_at[CAPIDX_FILES];
+};
+
+/* Readers' positions every HIST_STEP lines of this pass, the latest
+ * HIST_N of them: where a checkpoint's history starts. */
+#define HIST_STEP 512
+#define HIST_N (DECK_HISTORY / HIST_STEP + 2)
+struct hist_mark {
+	uint64_t applied;
+	struct capture_pos at[CAPIDX_FILES];
 };
 
 struct deck {
@@ -55,6 +68,8 @@ struct deck {
 	uint64_t ck_every;
 	size_t ck_max, ck_budget, ck_bytes;
 	uint64_t ck_taken, ck_used;
+	struct hist_mark hist[HIST_N];
+	size_t nhist;           /* marks written in this pass */
 	char why[256];
 };
 
@@ -93,6 +108,7 @@ restart(deck *d)
 	d->inc_seen = 0;
 	d->bad = 0;
 	d->frac = 0;
+	d->nhist = 0;
 	if (d->hooks.on_reset != NULL)
 		d->hooks.on_reset(d->hooks.arg);
 	return TCOP_OK;
@@ -191,6 +207,39 @@ src_pos(deck *d, struct capture_pos *at)
 			capture_tell(d->src[i].r, &at[i]);
 }
 
+/* After a line: every HIST_STEP lines, where the readers are. */
+static void
+hist_mark(deck *d)
+{
+	struct hist_mark *m;
+
+	if (d->applied % HIST_STEP != 0)
+		return;
+	m = &d->hist[d->nhist++ % HIST_N];
+	m->applied = d->applied;
+	src_pos(d, m->at);
+}
+
+/* The checkpoint's history: from the earliest mark of this pass within
+ * DECK_HISTORY lines of it (none: the checkpoint itself). */
+static void
+hist_start(deck *d, struct ckpt *c)
+{
+	size_t n = d->nhist < HIST_N ? d->nhist : HIST_N;
+
+	c->pre_applied = c->applied;
+	memcpy(c->pre_at, c->at, sizeof c->pre_at);
+	for (size_t k = 0; k < n; k++) {
+		const struct hist_mark *m = &d->hist[(d->nhist - 1 - k) % HIST_N];
+
+		if (m->applied > c->applied ||
+		    c->applied - m->applied > DECK_HISTORY)
+			break;
+		c->pre_applied = m->applied;
+		memcpy(c->pre_at, m->at, sizeof c->pre_at);
+	}
+}
+
 /* After a line: a checkpoint if this line count is due one. */
 static void
 ckpt_take(deck *d)
@@ -213,6 +262,7 @@ ckpt_take(deck *d)
 	c.bad = d->bad;
 	c.bytes = pic_bytes(c.p);
 	src_pos(d, c.at);
+	hist_start(d, &c);
 	memmove(d->ck + i + 1, d->ck + i, (d->nck - i) * sizeof *d->ck);
 	d->ck[i] = c;
 	d->nck++;
@@ -231,6 +281,24 @@ ckpt_find(const deck *d, tcop_ms t)
 	return NULL;
 }
 
+/* The n lines before a restored checkpoint, to on_event only (the
+ * picture already holds them): the viewer's list of recent events is
+ * then what it would be after a replay from the start. The readers end
+ * at the checkpoint's lines. */
+static void
+redeliver(deck *d, uint64_t n)
+{
+	struct deck_src *s;
+
+	for (uint64_t k = 0; k < n && (s = peek(d)) != NULL; k++) {
+		if (tcop_event_decode(s->l.msg, s->l.msg_len, d->ev) == TCOP_OK &&
+		    (d->hooks.keep == NULL || d->hooks.keep(d->hooks.arg,
+		    d->ev)) && d->ev->kind != TCOP_K_UNKNOWN)
+			d->hooks.on_event(d->hooks.arg, d->ev);
+		s->have = false;
+	}
+}
+
 /* The deck as it was at checkpoint c: a copy of its picture, the readers
  * moved to its lines. false (the deck unchanged) if that fails. */
 static bool
@@ -238,10 +306,13 @@ ckpt_restore(deck *d, const struct ckpt *c)
 {
 	pic *p;
 
+	const struct capture_pos *at = d->hooks.on_event != NULL ? c->pre_at :
+	    c->at;
+
 	if (pic_clone(&p, c->p) != TCOP_OK)
 		return false;
 	for (int i = 0; i < d->ix.nfiles; i++) {
-		if (capture_seek(d->src[i].r, &c->at[i]) != TCOP_OK) {
+		if (capture_seek(d->src[i].r, &at[i]) != TCOP_OK) {
 			pic_destroy(p);
 			return false; /* readers moved: the caller restarts */
 		}
@@ -249,14 +320,17 @@ ckpt_restore(deck *d, const struct ckpt *c)
 	}
 	pic_destroy(d->p);
 	d->p = p;
+	d->nhist = 0;
+	if (d->hooks.on_reset != NULL)
+		d->hooks.on_reset(d->hooks.arg);
+	if (at == c->pre_at)
+		redeliver(d, c->applied - c->pre_applied);
 	d->pos = c->pos;
 	d->applied = c->applied;
 	d->inc_seen = c->inc_seen;
 	d->bad = c->bad;
 	d->frac = 0;
 	d->ck_used++;
-	if (d->hooks.on_reset != NULL)
-		d->hooks.on_reset(d->hooks.arg);
 	return true;
 }
 
@@ -282,6 +356,7 @@ apply(deck *d, struct deck_src *s)
 		d->inc_seen = n;
 		learn_incident(d, d->pos);
 	}
+	hist_mark(d);
 	ckpt_take(d);
 }
 

@@ -39,8 +39,9 @@
  * a played part costs a copy of a checkpoint (about 1 ms) plus at most
  * the spacing's lines (32,768 for a million: about 60 ms). A .gz capture
  * seeks by decompressing from its start (no JSON decoding). Restoring a
- * checkpoint does not deliver its lines to on_event again.
- * docs/performance.md has the figures.
+ * checkpoint delivers only the last DECK_HISTORY lines before it to
+ * on_event again (decoded, not applied). docs/performance.md has the
+ * figures.
  */
 #ifndef TCOP_DECK_H
 #define TCOP_DECK_H
@@ -57,9 +58,11 @@ struct deck_hooks {
 	/* Each event applied (for the viewer's event list); may be NULL. */
 	void (*on_event)(void *arg, const tcop_event *ev);
 	/* The picture was rebuilt from the start or from a checkpoint: the
-	 * old one is gone and deck_pic() returns the new one, which already
-	 * holds the lines before the checkpoint (not delivered to on_event
-	 * again); may be NULL. */
+	 * old one is gone and deck_pic() returns the new one. From a
+	 * checkpoint, the new picture already holds the lines before it;
+	 * the last DECK_HISTORY of them (those read since the deck last
+	 * started over) go to on_event again right after on_reset, so that
+	 * a list of recent events is whole; may be NULL. */
 	void (*on_reset)(void *arg);
 	/* false: the event is withheld (not applied); NULL: all kept. */
 	bool (*keep)(void *arg, const tcop_event *ev);
@@ -88,6 +91,8 @@ struct deck_status {
 #define DECK_CKPT_EVERY 8192
 #define DECK_CKPT_MAX 32
 #define DECK_CKPT_BYTES ((size_t)256 << 20)
+/* Lines before a restored checkpoint delivered to on_event again. */
+#define DECK_HISTORY 4096
 
 /* The speeds [ and ] step through; 0 is "max". */
 #define DECK_SPEEDS 0.25, 0.5, 1, 2, 5, 10, 30, 60, 100, 300, 1000, 0

@@ -369,6 +369,78 @@ checkpoints_stay_under_the_cap_evenly_spread(void **state)
 	free(want);
 }
 
+/* The events a deck delivered since its last reset (the latest 8192). */
+struct evlog {
+	size_t n;
+	struct { tcop_ms t; char id[TCOP_ID_MAX]; } e[8192];
+};
+
+static void
+log_event(void *arg, const tcop_event *ev)
+{
+	struct evlog *l = arg;
+
+	l->e[l->n % 8192].t = ev->t;
+	snprintf(l->e[l->n % 8192].id, sizeof l->e[0].id, "%s", ev->id);
+	l->n++;
+}
+
+static void
+log_reset(void *arg)
+{
+	((struct evlog *)arg)->n = 0;
+}
+
+static void
+after_a_checkpoint_the_recent_events_are_those_of_a_rebuild(void **state)
+{
+	const char *paths[] = { CAP };
+	static struct evlog la, lb;
+	const struct deck_hooks ha = { .on_event = log_event,
+		.on_reset = log_reset, .arg = &la };
+	const struct deck_hooks hb = { .on_event = log_event,
+		.on_reset = log_reset, .arg = &lb };
+	tcop_ms t = t_start + 23 * 60000 + 5;
+	struct deck_status st;
+	deck *a, *b;
+	char why[256], *want;
+	size_t n;
+
+	(void)state;
+	assert_true(nlines > 7 * 1024);
+	assert_int_equal(deck_open(&a, paths, 1, &cfg, &ha, why, sizeof why),
+	    TCOP_OK);
+	assert_int_equal(deck_open(&b, paths, 1, &cfg, &hb, why, sizeof why),
+	    TCOP_OK);
+	/* a: a checkpoint every 1024 lines (more than DECK_HISTORY after
+	 * the start); b keeps none: its seek back replays from the start. */
+	assert_int_equal(deck_checkpoints(a, 1024, 0, 0), TCOP_OK);
+	assert_int_equal(deck_checkpoints(b, UINT64_C(1) << 40, 0, 0),
+	    TCOP_OK);
+	assert_int_equal(deck_seek(a, t_start + MINUTES * 60000), TCOP_OK);
+	assert_int_equal(deck_seek(b, t_start + MINUTES * 60000), TCOP_OK);
+	assert_int_equal(deck_seek(a, t), TCOP_OK);
+	assert_int_equal(deck_seek(b, t), TCOP_OK);
+	deck_status(a, &st);
+	assert_int_equal(st.ckpt_used, 1);
+	assert_true(st.ckpt_every % 512 == 0);
+	want = straight(t);
+	assert_same(a, want);
+	assert_same(b, want);
+	free(want);
+	/* a: the DECK_HISTORY lines before its checkpoint and those after. */
+	assert_true(la.n >= DECK_HISTORY && la.n < lb.n);
+	n = la.n < 8192 ? la.n : 8192;
+	for (size_t i = 1; i <= n; i++) {
+		assert_int_equal(la.e[(la.n - i) % 8192].t,
+		    lb.e[(lb.n - i) % 8192].t);
+		assert_string_equal(la.e[(la.n - i) % 8192].id,
+		    lb.e[(lb.n - i) % 8192].id);
+	}
+	deck_close(a);
+	deck_close(b);
+}
+
 static void
 next_and_previous_incident_move_the_deck(void **state)
 {
@@ -436,6 +508,7 @@ main(void)
 		cmocka_unit_test(merged_captures_give_the_picture_of_the_whole),
 		cmocka_unit_test(backward_seeks_start_from_a_checkpoint),
 		cmocka_unit_test(checkpoints_stay_under_the_cap_evenly_spread),
+		cmocka_unit_test(after_a_checkpoint_the_recent_events_are_those_of_a_rebuild),
 		cmocka_unit_test(next_and_previous_incident_move_the_deck),
 		cmocka_unit_test(the_deck_loops_and_pauses_at_the_end),
 	};
