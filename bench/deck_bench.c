@@ -3,7 +3,9 @@
  *   - indexing a 1,000,000-line capture (capidx_build), lines/s;
  *   - replay at max speed through the correlation core, events/s, with
  *     the deck's checkpoints taken on the way (their count and size);
- *   - then seeks that start from a checkpoint: from the end back to the
+ *   - then seeks that start from a checkpoint (with an on_event hook, so
+ *     the DECK_HISTORY lines before it are decoded again, as for the
+ *     viewer's list): from the end back to the
  *     middle, and 20 random backward seeks (mean and max); and the first
  *     of them again with the checkpoints dropped (a rebuild);
  *   - seeking to the middle from a fresh deck (a forward seek with no
@@ -94,6 +96,15 @@ read_lines(uint64_t *n)
 	return now_s() - t0;
 }
 
+/* The viewer's event list, as cheap as can be: a restored checkpoint
+ * decodes the DECK_HISTORY lines before it again for it. */
+static void
+count_event(void *arg, const tcop_event *ev)
+{
+	(void)ev;
+	(*(uint64_t *)arg)++;
+}
+
 /* A reproducible pseudo-random time in [lo, hi). */
 static tcop_ms
 pick(uint64_t *x, tcop_ms lo, tcop_ms hi)
@@ -114,7 +125,9 @@ main(void)
 	char why[256];
 	double t0, t_index, t_seek, t_back, t_play, t_read, t_rand = 0,
 	    t_rmax = 0, t_rebuild;
-	uint64_t nread, played = 0, rng = 7;
+	uint64_t nread, played = 0, rng = 7, events = 0;
+	const struct deck_hooks hooks = { .on_event = count_event,
+		.arg = &events };
 	tcop_ms mid;
 	enum { NRAND = 20 };
 
@@ -129,7 +142,7 @@ main(void)
 	capidx_free(&ix);
 
 	/* Replay at max speed, the deck's checkpoints taken on the way. */
-	if (deck_open(&d, paths, 1, &cfg, NULL, why, sizeof why) != TCOP_OK) {
+	if (deck_open(&d, paths, 1, &cfg, &hooks, why, sizeof why) != TCOP_OK) {
 		fprintf(stderr, "deck_bench: %s\n", why);
 		return 1;
 	}
