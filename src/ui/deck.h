@@ -33,8 +33,8 @@
  *
  * Memory: deck_open allocates the index and the picture; playing
  * allocates what the picture does and the checkpoints. Known limits: a
- * seek into a part not played yet replays the lines up to it (about
- * 1.3-1.6 us a line: 0.6-0.8 s to the middle of a million), so the first seek
+ * seek into a part not played yet replays the lines up to it (1.3-1.6
+ * us a line: 0.6-0.8 s to the middle of a million), so the first seek
  * to the middle of a fresh deck is as slow as playing to it; a seek into
  * a played part costs a copy of a checkpoint (about 1 ms) plus at most
  * the spacing's lines (32,768 for a million: about 45 ms). A .gz capture
