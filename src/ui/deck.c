@@ -300,14 +300,15 @@ redeliver(deck *d, uint64_t n)
 }
 
 /* The deck as it was at checkpoint c: a copy of its picture, the readers
- * moved to its lines. false (the deck unchanged) if that fails. */
+ * moved to its lines (through its history when there is an on_event).
+ * false if that fails: the picture is unchanged, the readers may have
+ * moved, and the caller starts again from the first line. */
 static bool
 ckpt_restore(deck *d, const struct ckpt *c)
 {
-	pic *p;
-
 	const struct capture_pos *at = d->hooks.on_event != NULL ? c->pre_at :
 	    c->at;
+	pic *p;
 
 	if (pic_clone(&p, c->p) != TCOP_OK)
 		return false;
