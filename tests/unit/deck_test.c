@@ -7,7 +7,8 @@
  * picture `tcop snapshot --replay CAPTURE --at T` builds (snap_replay),
  * including seeks that start from a checkpoint (a copy of the picture
  * the deck kept as it played), backward and forward, over one capture,
- * two merged and a gzip one, and with the checkpoints thinned by a cap.
+ * two merged and a gzip one, with the checkpoints thinned by a cap, and
+ * random seeks; and the recent events a restored checkpoint delivers.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -265,6 +266,13 @@ merged_captures_give_the_picture_of_the_whole(void **state)
 static int resets;
 
 static void
+log_nothing(void *arg, const tcop_event *ev)
+{
+	(void)arg;
+	(void)ev;
+}
+
+static void
 count_reset(void *arg)
 {
 	(void)arg;
@@ -367,6 +375,38 @@ checkpoints_stay_under_the_cap_evenly_spread(void **state)
 	assert_int_equal(st.ckpt_bytes, 0);
 	deck_close(d);
 	free(want);
+}
+
+static void
+random_seeks_with_few_checkpoints_give_straight_pictures(void **state)
+{
+	const char *two[] = { CAPA, CAPB };
+	const struct deck_hooks h = { .on_event = log_nothing };
+	uint64_t x = 7;
+	struct deck_status st;
+	deck *d;
+	char why[256];
+
+	(void)state;
+	assert_int_equal(deck_open(&d, two, 2, &cfg, &h, why, sizeof why),
+	    TCOP_OK);
+	/* Every 300 lines, at most 6: thinned while the seeks go on. */
+	assert_int_equal(deck_checkpoints(d, 300, 6, 0), TCOP_OK);
+	for (int i = 0; i < 8; i++) {
+		tcop_ms t;
+		char *want;
+
+		x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+		t = t_start + (tcop_ms)((x >> 33) % (MINUTES * 60000));
+		want = straight(t);
+		assert_int_equal(deck_seek(d, t), TCOP_OK);
+		assert_same(d, want);
+		free(want);
+	}
+	deck_status(d, &st);
+	assert_true(st.ckpt_used >= 2);
+	assert_true(st.ckpts <= 6 && st.ckpt_every > 300);
+	deck_close(d);
 }
 
 /* The events a deck delivered since its last reset (the latest 8192). */
@@ -509,6 +549,7 @@ main(void)
 		cmocka_unit_test(backward_seeks_start_from_a_checkpoint),
 		cmocka_unit_test(checkpoints_stay_under_the_cap_evenly_spread),
 		cmocka_unit_test(after_a_checkpoint_the_recent_events_are_those_of_a_rebuild),
+		cmocka_unit_test(random_seeks_with_few_checkpoints_give_straight_pictures),
 		cmocka_unit_test(next_and_previous_incident_move_the_deck),
 		cmocka_unit_test(the_deck_loops_and_pauses_at_the_end),
 	};
