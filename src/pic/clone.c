@@ -13,6 +13,12 @@
  * pic_create() and is shared, reference counted, between a picture and
  * its copies: any of them may be destroyed first.
  *
+ * Memory: the copy's arrays have the original's capacities, but only the
+ * entries in use are copied and the rest are left unzeroed (every table
+ * resets an entry when it starts using it), so a copy costs what is in
+ * use, not what was reserved (pic_bytes). TCOP_ENOMEM frees the half-made
+ * copy.
+ *
  * Keep this file in step with struct pic (pic_int.h): a field added there
  * must be copied here, and pic_clone_test compares a copy with its
  * original after both are fed the same events.

@@ -112,6 +112,7 @@ struct port {
 	double lat, lon;
 };
 
+/* Every field is copied by pic_clone (clone.c): keep it in step. */
 struct pic {
 	struct pic_cfg cfg;
 	struct pic_rules rules;
