@@ -149,3 +149,36 @@ strmap_at(strmap *m, size_t i)
 
 	return e->key == NULL || e->key == TOMB ? NULL : e;
 }
+
+tcop_err
+strmap_clone(strmap *dst, const strmap *src, void *(*dup_val)(const void *))
+{
+	strmap_init(dst);
+	if (src->cap == 0)
+		return TCOP_OK;
+	if ((dst->ents = calloc(src->cap, sizeof *dst->ents)) == NULL)
+		return TCOP_ENOMEM;
+	dst->cap = src->cap;
+	dst->used = src->used;
+	for (size_t i = 0; i < src->cap; i++) {
+		const struct strmap_ent *s = &src->ents[i];
+		struct strmap_ent *d = &dst->ents[i];
+
+		if (s->key == NULL || s->key == TOMB) {
+			d->key = s->key;
+			continue;
+		}
+		*d = *s;
+		d->pval = NULL;
+		if ((d->key = malloc(s->klen + 1)) == NULL)
+			goto fail;
+		memcpy(d->key, s->key, s->klen + 1);
+		dst->count++;
+		if (s->pval != NULL && dup_val != NULL &&
+		    (d->pval = dup_val(s->pval)) == NULL)
+			goto fail;
+	}
+	return TCOP_OK;
+fail:
+	return TCOP_ENOMEM; /* the caller's strmap_fini frees what was made */
+}

@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "tcop/tcop.h"
+
 struct strmap_ent {
 	char *key;   /* NULL: empty; (char *)1: deleted */
 	size_t klen;
@@ -38,6 +40,14 @@ struct strmap_ent *strmap_put(strmap *m, const char *key, size_t klen,
     bool *created);
 /* Remove key; its pval is returned to the caller (NULL if absent). */
 void *strmap_del(strmap *m, const char *key, size_t klen);
+/*
+ * A copy of src in dst (dst uninitialised): the same slots, tombstones
+ * and iteration order, the keys copied and each pval through dup_val
+ * (NULL: values not kept, pval NULL). TCOP_ENOMEM: dst holds what was
+ * copied, for strmap_fini with the same free_val.
+ */
+tcop_err strmap_clone(strmap *dst, const strmap *src,
+    void *(*dup_val)(const void *));
 /* Live entry at slot i (0 <= i < m->cap), or NULL: for iteration. */
 struct strmap_ent *strmap_at(strmap *m, size_t i);
 

@@ -62,6 +62,22 @@ capture_rewind(capture_reader *r)
 	return gzrewind(r->gz) == 0 ? TCOP_OK : TCOP_ESYS;
 }
 
+void
+capture_tell(capture_reader *r, struct capture_pos *pos)
+{
+	pos->off = (int64_t)gztell(r->gz);
+	pos->lineno = r->lineno;
+}
+
+tcop_err
+capture_seek(capture_reader *r, const struct capture_pos *pos)
+{
+	if (pos->off < 0 || gzseek(r->gz, (z_off_t)pos->off, SEEK_SET) < 0)
+		return TCOP_ESYS;
+	r->lineno = pos->lineno;
+	return TCOP_OK;
+}
+
 tcop_err
 capture_parse_line(const char *line, size_t len, struct capture_line *l)
 {

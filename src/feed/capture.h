@@ -43,6 +43,19 @@ tcop_err capture_next(capture_reader *r, struct capture_line *l);
 /* Start again from the first line (for --loop). */
 tcop_err capture_rewind(capture_reader *r);
 void capture_close(capture_reader *r);
+/*
+ * A reader's position: where its next line starts in the (uncompressed)
+ * stream and the line number before it. capture_seek() goes back (or on)
+ * to a position capture_tell() gave for the same file: a plain capture
+ * seeks directly; a .gz one is decompressed again from its start up to
+ * the position (zlib has no random access). TCOP_ESYS.
+ */
+struct capture_pos {
+	int64_t off;
+	long lineno;
+};
+void capture_tell(capture_reader *r, struct capture_pos *pos);
+tcop_err capture_seek(capture_reader *r, const struct capture_pos *pos);
 
 /* Parse one line (without its LF) in place. */
 tcop_err capture_parse_line(const char *line, size_t len,

@@ -85,6 +85,34 @@ alerts_destroy(alerts *a)
 	free(a);
 }
 
+tcop_err
+alerts_clone(alerts **out, const alerts *src)
+{
+	alerts *a;
+
+	*out = NULL;
+	if ((a = malloc(sizeof *a)) == NULL)
+		return TCOP_ENOMEM;
+	*a = *src;
+	/* Rows past n are cleared when taken: not copied, not zeroed. */
+	a->rows = malloc(src->max * sizeof *a->rows);
+	a->buckets = malloc(src->nb * sizeof *a->buckets);
+	if (a->rows == NULL || a->buckets == NULL) {
+		alerts_destroy(a);
+		return TCOP_ENOMEM;
+	}
+	memcpy(a->rows, src->rows, src->n * sizeof *a->rows);
+	memcpy(a->buckets, src->buckets, src->nb * sizeof *a->buckets);
+	*out = a;
+	return TCOP_OK;
+}
+
+size_t
+alerts_bytes(const alerts *a)
+{
+	return sizeof *a + a->n * sizeof *a->rows + a->nb * sizeof *a->buckets;
+}
+
 static uint64_t
 row_hash(const char *key, int64_t sid, const char *sig)
 {

@@ -42,6 +42,11 @@ typedef struct alerts alerts;
 tcop_err alerts_create(alerts **out, size_t max_rows);
 void alerts_destroy(alerts *a);
 
+/* A deep copy of src (rows, chains, counters). TCOP_ENOMEM. */
+tcop_err alerts_clone(alerts **out, const alerts *src);
+/* Bytes of the table in use. */
+size_t alerts_bytes(const alerts *a);
+
 /*
  * Fold one cyber/alert event in. *row (if not NULL) receives the index of
  * its row. TCOP_EINVAL if ev is not a cyber/alert.

@@ -73,6 +73,42 @@ grid_destroy(struct grid *g)
 	free(g);
 }
 
+tcop_err
+grid_clone(struct grid **out, const struct grid *src)
+{
+	struct grid *g = malloc(sizeof *g);
+
+	*out = NULL;
+	if (g == NULL)
+		return TCOP_ENOMEM;
+	*g = *src;
+	g->heads = NULL;
+	g->far = NULL;
+	g->capcell = src->ncell; /* only the cells in use are copied */
+	if (src->ncell > 0 &&
+	    (g->heads = malloc(src->ncell * sizeof *g->heads)) == NULL)
+		goto nomem;
+	if (src->capfar > 0 &&
+	    (g->far = malloc(src->capfar * sizeof *g->far)) == NULL)
+		goto nomem;
+	if (src->ncell > 0)
+		memcpy(g->heads, src->heads, src->ncell * sizeof *g->heads);
+	if (src->nfar > 0)
+		memcpy(g->far, src->far, src->nfar * sizeof *g->far);
+	*out = g;
+	return TCOP_OK;
+nomem:
+	grid_destroy(g);
+	return TCOP_ENOMEM;
+}
+
+size_t
+grid_bytes(const struct grid *g)
+{
+	return sizeof *g + g->ncell * sizeof *g->heads + g->capfar *
+	    sizeof *g->far;
+}
+
 /* Global cell coordinates of a point (ix wraps around the globe). */
 static void
 cell_xy(const struct grid *g, double lat, double lon, int64_t *ix,

@@ -536,6 +536,35 @@ struct gsa {
 	char sig[96];
 };
 
+/* Copies of the level-2 state's values (pic_clone): flat structs. */
+static void *
+blob_dup(const void *v, size_t n)
+{
+	void *d = malloc(n);
+
+	if (d != NULL)
+		memcpy(d, v, n);
+	return d;
+}
+
+void *
+corr_window_dup(const void *v)
+{
+	return blob_dup(v, sizeof(struct window));
+}
+
+void *
+corr_pair_dup(const void *v)
+{
+	return blob_dup(v, sizeof(struct rpair));
+}
+
+void *
+corr_gsa_dup(const void *v)
+{
+	return blob_dup(v, sizeof(struct gsa));
+}
+
 static void
 c2s_check(pic *p, uint32_t norad, tcop_ms t, const char *what)
 {

@@ -373,8 +373,10 @@ pic_tables(pic *p, char *err, size_t errsz)
 			return e;
 		p->asset_meta = calloc((size_t)assets_count(p->as) + 1,
 		    sizeof *p->asset_meta);
-		if (p->asset_meta == NULL)
+		if (p->asset_meta == NULL ||
+		    (p->as_refs = malloc(sizeof *p->as_refs)) == NULL)
 			return TCOP_ENOMEM;
+		atomic_init(p->as_refs, 1);
 	}
 	if (p->cfg.maps_dir != NULL)
 		load_ports(p);
@@ -473,7 +475,10 @@ pic_destroy(pic *p)
 		for (int i = 0; i < assets_count(p->as); i++)
 			meta_free(&p->asset_meta[i]);
 	free(p->asset_meta);
-	assets_destroy(p->as);
+	if (p->as_refs == NULL || atomic_fetch_sub(p->as_refs, 1) == 1) {
+		assets_destroy(p->as); /* the last picture holding it */
+		free((void *)p->as_refs);
+	}
 	grid_destroy(p->grid);
 	for (size_t i = 0; i < p->ntx; i++)
 		meta_free(&p->tx[i].m);

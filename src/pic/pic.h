@@ -181,6 +181,19 @@ tcop_err pic_create(pic **out, const struct pic_cfg *cfg, char *err,
 void pic_destroy(pic *p);
 
 /*
+ * A deep copy of src: fed the same events and pic_advance() calls from
+ * here on, the copy and src stay identical (every reader, incident ids,
+ * revisions, GeoJSON byte for byte). The copy owns its tables; the
+ * read-only asset inventory is shared, reference counted, so either may
+ * be destroyed first (the count is atomic). Costs about pic_bytes(src) of memory and a copy of it (see
+ * docs/performance.md). TCOP_ENOMEM.
+ */
+tcop_err pic_clone(pic **out, const pic *src);
+/* Bytes the picture holds, about (its tables in use, without the shared
+ * inventory): what a pic_clone() of it costs. */
+size_t pic_bytes(const pic *p);
+
+/*
  * Apply one decoded event (its raw JSON is copied). Returns TCOP_OK, or
  * the reason it was rejected (counted): TCOP_EINVAL (not usable: a track
  * without MMSI, elements that fail orb_check), TCOP_ENOMEM (no room).

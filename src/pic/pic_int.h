@@ -6,6 +6,7 @@
 #ifndef TCOP_PIC_INT_H
 #define TCOP_PIC_INT_H
 
+#include <stdatomic.h>
 #include <string.h>
 
 #include "core/strmap.h"
@@ -111,13 +112,16 @@ struct port {
 	double lat, lon;
 };
 
+/* Every field is copied by pic_clone (clone.c): keep it in step. */
 struct pic {
 	struct pic_cfg cfg;
 	struct pic_rules rules;
 	track_table *tt;
 	sat_cat *sats;
 	alerts *al;
-	assets *as;
+	assets *as;            /* read-only after creation: shared with
+	                        * the picture's clones ... */
+	_Atomic int *as_refs;  /* ... that many of them (NULL: no as) */
 	struct meta *asset_meta;
 	tcop_ms now;
 	tcop_ms sat_t;         /* time of the last sat_cat_update */
@@ -209,12 +213,19 @@ void corr_conjunction(pic *p, const tcop_event *ev);
 void corr_area(pic *p, struct gent *a);
 void corr_tick(pic *p, tcop_ms now);
 void corr_ack(pic *p, const tcop_event *ev);
+/* Copies of the values of p->win, p->pairs, p->gs_alert (pic_clone). */
+void *corr_window_dup(const void *v);
+void *corr_pair_dup(const void *v);
+void *corr_gsa_dup(const void *v);
 double geo_dist_m(double lat1, double lon1, double lat2, double lon2);
 bool area_contains(const struct gent *a, double lat, double lon);
 
 /* assoc.c */
 tcop_err grid_create(struct grid **out);
 void grid_destroy(struct grid *g);
+/* A deep copy of src (the cells in use, the far list). TCOP_ENOMEM. */
+tcop_err grid_clone(struct grid **out, const struct grid *src);
+size_t grid_bytes(const struct grid *g);
 void grid_update(pic *p, struct trk_x *x, const struct track *tr);
 void grid_remove(pic *p, struct trk_x *x);
 /* Tracks whose position at t is within radius_m of lat/lon (candidates

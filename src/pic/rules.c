@@ -113,6 +113,51 @@ rules_free(struct pic_rules *r)
 	rules_default(r);
 }
 
+static void *
+memdup(const void *src, size_t n)
+{
+	void *d = n > 0 ? malloc(n) : NULL;
+
+	if (d != NULL)
+		memcpy(d, src, n);
+	return d;
+}
+
+tcop_err
+rules_clone(struct pic_rules *dst, const struct pic_rules *src)
+{
+	*dst = *src;
+	dst->zones = NULL;
+	dst->nzones = 0;
+	dst->protected_ids = NULL;
+	for (int i = 0; i < R_COUNT; i++)
+		dst->suppress[i] = NULL;
+	for (int i = 0; i < R_COUNT; i++)
+		if (src->suppress[i] != NULL && (dst->suppress[i] =
+		    memdup(src->suppress[i], ((size_t)src->nsuppress[i] + 1) *
+		    sizeof *src->suppress[i])) == NULL)
+			goto nomem;
+	if (src->protected_ids != NULL && (dst->protected_ids =
+	    memdup(src->protected_ids, ((size_t)src->nprotected + 1) *
+	    sizeof *src->protected_ids)) == NULL)
+		goto nomem;
+	if (src->nzones > 0 && (dst->zones = calloc((size_t)src->nzones,
+	    sizeof *dst->zones)) == NULL)
+		goto nomem;
+	for (int i = 0; i < src->nzones; i++) {
+		dst->zones[i] = src->zones[i];
+		dst->zones[i].v = memdup(src->zones[i].v,
+		    (size_t)src->zones[i].n * sizeof *src->zones[i].v);
+		dst->nzones = i + 1;
+		if (dst->zones[i].v == NULL)
+			goto nomem;
+	}
+	return TCOP_OK;
+nomem:
+	rules_free(dst);
+	return TCOP_ENOMEM;
+}
+
 bool
 rules_suppressed(const struct pic_rules *r, enum pic_rule rule, const char *id)
 {

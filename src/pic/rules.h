@@ -101,6 +101,9 @@ tcop_err rules_parse(struct pic_rules *r, const char *text, size_t len,
 tcop_err rules_load(struct pic_rules *r, const char *path, char *err,
     size_t errsz);
 void rules_free(struct pic_rules *r);
+/* A deep copy of src into dst (zones, lists). TCOP_ENOMEM, dst then
+ * the defaults. */
+tcop_err rules_clone(struct pic_rules *dst, const struct pic_rules *src);
 
 /* True if id is on rule r's suppression list. */
 bool rules_suppressed(const struct pic_rules *r, enum pic_rule rule,

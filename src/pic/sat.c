@@ -69,6 +69,41 @@ sat_cat_destroy(sat_cat *c)
 	free(c);
 }
 
+tcop_err
+sat_cat_clone(sat_cat **out, const sat_cat *src)
+{
+	sat_cat *c;
+
+	*out = NULL;
+	if (sat_cat_create(&c) != TCOP_OK)
+		return TCOP_ENOMEM;
+	if (src->n > 0 && (c->objs = malloc(src->n * sizeof *c->objs)) == NULL)
+		goto nomem;
+	if (src->tcap > 0 &&
+	    (c->table = malloc(src->tcap * sizeof *c->table)) == NULL)
+		goto nomem;
+	if (src->n > 0)
+		memcpy(c->objs, src->objs, src->n * sizeof *c->objs);
+	if (src->tcap > 0)
+		memcpy(c->table, src->table, src->tcap * sizeof *c->table);
+	c->n = c->cap = src->n;
+	c->tcap = src->tcap;
+	c->dirty = true; /* the batch is rebuilt from objs, as it was */
+	*out = c;
+	return TCOP_OK;
+nomem:
+	sat_cat_destroy(c);
+	return TCOP_ENOMEM;
+}
+
+size_t
+sat_cat_bytes(const sat_cat *c)
+{
+	return sizeof *c + c->cap * sizeof *c->objs + c->tcap *
+	    sizeof *c->table + c->scap * (2 * sizeof(size_t) +
+	    sizeof(double) + sizeof(struct sgp4_state) + 8 * sizeof(double));
+}
+
 static long
 lookup(const sat_cat *c, uint32_t norad)
 {

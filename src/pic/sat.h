@@ -42,6 +42,14 @@ struct sat_obj {
 tcop_err sat_cat_create(sat_cat **out);
 void sat_cat_destroy(sat_cat *c);
 
+/*
+ * A deep copy of src (objects, SGP4 states and last positions); its batch
+ * is rebuilt at its first update. TCOP_ENOMEM.
+ */
+tcop_err sat_cat_clone(sat_cat **out, const sat_cat *src);
+/* Bytes the catalogue holds, about. */
+size_t sat_cat_bytes(const sat_cat *c);
+
 /* Add or replace by NORAD id; *what says which (may be NULL). The
  * element set must have passed orb_check(). */
 tcop_err sat_cat_put(sat_cat *c, const struct orb_elements *el,

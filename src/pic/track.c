@@ -113,6 +113,45 @@ track_table_destroy(track_table *tt)
 	free(tt);
 }
 
+tcop_err
+track_table_clone(track_table **out, const track_table *src)
+{
+	track_table *tt;
+
+	*out = NULL;
+	if ((tt = malloc(sizeof *tt)) == NULL)
+		return TCOP_ENOMEM;
+	*tt = *src;
+	/* malloc, not calloc: only the entries below hw are ever read (an
+	 * entry is reset when it is first used), and zeroing the whole pool
+	 * would cost more than the copy. */
+	tt->pool = malloc(src->cfg.max_tracks * sizeof *tt->pool);
+	tt->ring = malloc(src->cfg.max_tracks * src->cfg.history *
+	    sizeof *tt->ring);
+	tt->index = malloc((src->mask + 1) * sizeof *tt->index);
+	tt->free = malloc(src->cfg.max_tracks * sizeof *tt->free);
+	if (tt->pool == NULL || tt->ring == NULL || tt->index == NULL ||
+	    tt->free == NULL) {
+		track_table_destroy(tt);
+		return TCOP_ENOMEM;
+	}
+	memcpy(tt->pool, src->pool, src->hw * sizeof *tt->pool);
+	memcpy(tt->ring, src->ring, src->hw * src->cfg.history *
+	    sizeof *tt->ring);
+	memcpy(tt->index, src->index, (src->mask + 1) * sizeof *tt->index);
+	memcpy(tt->free, src->free, src->nfree * sizeof *tt->free);
+	*out = tt;
+	return TCOP_OK;
+}
+
+size_t
+track_table_used_bytes(const track_table *tt)
+{
+	return sizeof *tt + tt->hw * (sizeof *tt->pool + tt->cfg.history *
+	    sizeof *tt->ring) + (tt->mask + 1) * sizeof *tt->index +
+	    tt->nfree * sizeof *tt->free;
+}
+
 static size_t
 home(const track_table *tt, uint32_t mmsi)
 {

@@ -102,6 +102,14 @@ tcop_err track_table_create(track_table **out, const struct track_cfg *cfg);
 void track_table_destroy(track_table *tt);
 
 /*
+ * A deep copy of src: the same tracks in the same pool entries, rings and
+ * index, so the copy and the original evolve identically. The copy has
+ * its own storage, as large as src's (pages of the unused part are not
+ * touched). TCOP_ENOMEM.
+ */
+tcop_err track_table_clone(track_table **out, const track_table *src);
+
+/*
  * Apply one maritime/track event (the MMSI from u.track.mmsi, else from an
  * id "mmsi:N"). *out (may be NULL) is the updated track, valid until the
  * next call that adds or removes tracks. Returns TCOP_OK, TCOP_EINVAL (not
@@ -156,6 +164,8 @@ size_t track_history(const track_table *tt, const struct track *tr,
 
 /* Bytes the table holds (tracks, rings and index). */
 size_t track_table_bytes(const track_table *tt);
+/* Bytes of it in use (entries ever used, their rings, the index). */
+size_t track_table_used_bytes(const track_table *tt);
 
 const char *track_state_name(enum track_state s); /* "active", ... */
 

@@ -16,7 +16,33 @@
 struct deck_src {
 	capture_reader *r;
 	struct capture_line l;  /* the line held, valid while have */
+	struct capture_pos at;  /* where the held line starts */
 	bool have, eof;
+};
+
+/* A copy of the picture after the first `applied` lines, and where each
+ * capture's next line starts. */
+struct ckpt {
+	uint64_t applied;
+	tcop_ms pos;
+	size_t inc_seen;
+	uint64_t bad;
+	pic *p;
+	size_t bytes;           /* pic_bytes(p) */
+	struct capture_pos at[CAPIDX_FILES];
+	/* up to DECK_HISTORY lines earlier: delivered to on_event again
+	 * when the checkpoint is restored */
+	uint64_t pre_applied;
+	struct capture_pos pre_at[CAPIDX_FILES];
+};
+
+/* Readers' positions every HIST_STEP lines of this pass, the latest
+ * HIST_N of them: where a checkpoint's history starts. */
+#define HIST_STEP 512
+#define HIST_N (DECK_HISTORY / HIST_STEP + 2)
+struct hist_mark {
+	uint64_t applied;
+	struct capture_pos at[CAPIDX_FILES];
 };
 
 struct deck {
@@ -36,6 +62,14 @@ struct deck {
 	size_t ninc_t, capinc_t;
 	size_t inc_seen;        /* pic_incident_count after the last line */
 	uint64_t bad;           /* bad lines in this pass */
+	/* checkpoints, ascending by applied, each at a multiple of every */
+	struct ckpt *ck;
+	size_t nck;
+	uint64_t ck_every;
+	size_t ck_max, ck_budget, ck_bytes;
+	uint64_t ck_taken, ck_used;
+	struct hist_mark hist[HIST_N];
+	size_t nhist;           /* marks written in this pass */
 	char why[256];
 };
 
@@ -74,6 +108,7 @@ restart(deck *d)
 	d->inc_seen = 0;
 	d->bad = 0;
 	d->frac = 0;
+	d->nhist = 0;
 	if (d->hooks.on_reset != NULL)
 		d->hooks.on_reset(d->hooks.arg);
 	return TCOP_OK;
@@ -90,6 +125,7 @@ peek(deck *d)
 		tcop_err e;
 
 		while (!s->have && !s->eof) {
+			capture_tell(s->r, &s->at);
 			e = capture_next(s->r, &s->l);
 			if (e == TCOP_OK)
 				s->have = true;
@@ -128,6 +164,177 @@ learn_incident(deck *d, tcop_ms t)
 	d->ninc_t++;
 }
 
+/* ==== Checkpoints ======================================================== */
+
+static void
+ckpt_drop(deck *d, size_t i)
+{
+	d->ck_bytes -= d->ck[i].bytes;
+	pic_destroy(d->ck[i].p);
+	memmove(d->ck + i, d->ck + i + 1, (d->nck - i - 1) * sizeof *d->ck);
+	d->nck--;
+}
+
+static void
+ckpt_clear(deck *d)
+{
+	while (d->nck > 0)
+		ckpt_drop(d, d->nck - 1);
+}
+
+/* Over the cap: keep every other checkpoint (those at multiples of twice
+ * the spacing) and double the spacing, so they stay evenly spread. */
+static void
+ckpt_thin(deck *d)
+{
+	while (d->nck > 0 && (d->nck > d->ck_max ||
+	    d->ck_bytes > d->ck_budget)) {
+		d->ck_every *= 2;
+		for (size_t i = d->nck; i > 0; i--)
+			if (d->ck[i - 1].applied % d->ck_every != 0)
+				ckpt_drop(d, i - 1);
+	}
+}
+
+/* Where the next line of each capture starts. */
+static void
+src_pos(deck *d, struct capture_pos *at)
+{
+	for (int i = 0; i < d->ix.nfiles; i++)
+		if (d->src[i].have)
+			at[i] = d->src[i].at;
+		else
+			capture_tell(d->src[i].r, &at[i]);
+}
+
+/* After a line: every HIST_STEP lines, where the readers are. */
+static void
+hist_mark(deck *d)
+{
+	struct hist_mark *m;
+
+	if (d->applied % HIST_STEP != 0)
+		return;
+	m = &d->hist[d->nhist++ % HIST_N];
+	m->applied = d->applied;
+	src_pos(d, m->at);
+}
+
+/* The checkpoint's history: from the earliest mark of this pass within
+ * DECK_HISTORY lines of it (none: the checkpoint itself). */
+static void
+hist_start(deck *d, struct ckpt *c)
+{
+	size_t n = d->nhist < HIST_N ? d->nhist : HIST_N;
+
+	c->pre_applied = c->applied;
+	memcpy(c->pre_at, c->at, sizeof c->pre_at);
+	for (size_t k = 0; k < n; k++) {
+		const struct hist_mark *m = &d->hist[(d->nhist - 1 - k) % HIST_N];
+
+		if (m->applied > c->applied ||
+		    c->applied - m->applied > DECK_HISTORY)
+			break;
+		c->pre_applied = m->applied;
+		memcpy(c->pre_at, m->at, sizeof c->pre_at);
+	}
+}
+
+/* After a line: a checkpoint if this line count is due one. */
+static void
+ckpt_take(deck *d)
+{
+	size_t i = d->nck;
+	struct ckpt c;
+
+	if (d->applied % d->ck_every != 0)
+		return;
+	while (i > 0 && d->ck[i - 1].applied > d->applied)
+		i--;
+	if (i > 0 && d->ck[i - 1].applied == d->applied)
+		return; /* taken on an earlier pass */
+	if (d->nck == d->ck_max + 1 ||
+	    pic_clone(&c.p, d->p) != TCOP_OK)
+		return; /* no room: seeks replay more lines, that is all */
+	c.applied = d->applied;
+	c.pos = d->pos;
+	c.inc_seen = d->inc_seen;
+	c.bad = d->bad;
+	c.bytes = pic_bytes(c.p);
+	src_pos(d, c.at);
+	hist_start(d, &c);
+	memmove(d->ck + i + 1, d->ck + i, (d->nck - i) * sizeof *d->ck);
+	d->ck[i] = c;
+	d->nck++;
+	d->ck_bytes += c.bytes;
+	d->ck_taken++;
+	ckpt_thin(d);
+}
+
+/* The latest checkpoint whose position is at or before t, or NULL. */
+static const struct ckpt *
+ckpt_find(const deck *d, tcop_ms t)
+{
+	for (size_t i = d->nck; i > 0; i--)
+		if (d->ck[i - 1].pos <= t)
+			return &d->ck[i - 1];
+	return NULL;
+}
+
+/* The n lines before a restored checkpoint, to on_event only (the
+ * picture already holds them): the viewer's list of recent events is
+ * then what it would be after a replay from the start. The readers end
+ * at the checkpoint's lines. */
+static void
+redeliver(deck *d, uint64_t n)
+{
+	struct deck_src *s;
+
+	for (uint64_t k = 0; k < n && (s = peek(d)) != NULL; k++) {
+		if (tcop_event_decode(s->l.msg, s->l.msg_len, d->ev) == TCOP_OK &&
+		    (d->hooks.keep == NULL || d->hooks.keep(d->hooks.arg,
+		    d->ev)) && d->ev->kind != TCOP_K_UNKNOWN)
+			d->hooks.on_event(d->hooks.arg, d->ev);
+		s->have = false;
+	}
+}
+
+/* The deck as it was at checkpoint c: a copy of its picture, the readers
+ * moved to its lines (through its history when there is an on_event).
+ * false if that fails: the picture is unchanged, the readers may have
+ * moved, and the caller starts again from the first line. */
+static bool
+ckpt_restore(deck *d, const struct ckpt *c)
+{
+	const struct capture_pos *at = d->hooks.on_event != NULL ? c->pre_at :
+	    c->at;
+	pic *p;
+
+	if (pic_clone(&p, c->p) != TCOP_OK)
+		return false;
+	for (int i = 0; i < d->ix.nfiles; i++) {
+		if (capture_seek(d->src[i].r, &at[i]) != TCOP_OK) {
+			pic_destroy(p);
+			return false; /* readers moved: the caller restarts */
+		}
+		d->src[i].have = d->src[i].eof = false;
+	}
+	pic_destroy(d->p);
+	d->p = p;
+	d->nhist = 0;
+	if (d->hooks.on_reset != NULL)
+		d->hooks.on_reset(d->hooks.arg);
+	if (at == c->pre_at)
+		redeliver(d, c->applied - c->pre_applied);
+	d->pos = c->pos;
+	d->applied = c->applied;
+	d->inc_seen = c->inc_seen;
+	d->bad = c->bad;
+	d->frac = 0;
+	d->ck_used++;
+	return true;
+}
+
 /* Apply the held line of s. */
 static void
 apply(deck *d, struct deck_src *s)
@@ -150,6 +357,8 @@ apply(deck *d, struct deck_src *s)
 		d->inc_seen = n;
 		learn_incident(d, d->pos);
 	}
+	hist_mark(d);
+	ckpt_take(d);
 }
 
 /* Apply every line with rx <= t, at most max (0: no limit). */
@@ -192,9 +401,11 @@ deck_open(deck **out, const char *const *paths, int n,
 		deck_close(d);
 		return e;
 	}
-	if ((e = restart(d)) != TCOP_OK) {
+	if ((e = deck_checkpoints(d, 0, 0, 0)) != TCOP_OK ||
+	    (e = restart(d)) != TCOP_OK) {
 		if (why != NULL)
-			snprintf(why, whysz, "%s", d->why);
+			snprintf(why, whysz, "%s", e == TCOP_ENOMEM ?
+			    tcop_strerror(e) : d->why);
 		deck_close(d);
 		return e;
 	}
@@ -209,6 +420,8 @@ deck_close(deck *d)
 		return;
 	close_srcs(d);
 	pic_destroy(d->p);
+	ckpt_clear(d);
+	free(d->ck);
 	capidx_free(&d->ix);
 	free(d->inc_t);
 	free(d->ev);
@@ -235,7 +448,28 @@ deck_status(const deck *d, struct deck_status *st)
 		.speed = d->speed, .playing = d->playing, .loop = d->loop,
 		.at_end = d->applied >= d->ix.lines, .applied = d->applied,
 		.lines = d->ix.lines, .bad = d->ix.bad,
-		.incidents = (int)d->ninc_t };
+		.incidents = (int)d->ninc_t, .ckpts = d->nck,
+		.ckpt_bytes = d->ck_bytes, .ckpt_every = d->ck_every,
+		.ckpt_taken = d->ck_taken, .ckpt_used = d->ck_used };
+}
+
+tcop_err
+deck_checkpoints(deck *d, uint64_t every, size_t max, size_t bytes)
+{
+	struct ckpt *ck;
+
+	ckpt_clear(d);
+	max = max ? max : DECK_CKPT_MAX;
+	if ((ck = realloc(d->ck, (max + 1) * sizeof *ck)) == NULL)
+		return TCOP_ENOMEM;
+	d->ck = ck;
+	if (every == 0) /* the lines spread over max checkpoints */
+		for (every = DECK_CKPT_EVERY; every * max < d->ix.lines;)
+			every *= 2;
+	d->ck_every = every;
+	d->ck_max = max;
+	d->ck_budget = bytes ? bytes : DECK_CKPT_BYTES;
+	return TCOP_OK;
 }
 
 void
@@ -277,14 +511,19 @@ deck_set_speed(deck *d, double x)
 tcop_err
 deck_seek(deck *d, tcop_ms t)
 {
+	const struct ckpt *c;
+	bool back;
 	tcop_err e;
 
 	if (t == TCOP_MS_NONE || t < d->ix.t0)
 		t = d->ix.t0;
 	if (t > d->ix.t1)
 		t = d->ix.t1;
-	if (d->pos != TCOP_MS_NONE && t < d->pos &&
-	    (e = restart(d)) != TCOP_OK) {
+	c = ckpt_find(d, t);
+	back = d->pos != TCOP_MS_NONE && t < d->pos;
+	if (c != NULL && (back || c->applied > d->applied))
+		back = !ckpt_restore(d, c);
+	if (back && (e = restart(d)) != TCOP_OK) {
 		tcop_log("replay: %s", d->why);
 		return e;
 	}

@@ -14,17 +14,34 @@
  * For captures whose events' t is their RX_TIME (tcop record of a live
  * feed, tcop demo --record) it equals `tcop snapshot --replay --at T`.
  *
- * Seeking: forward, the live picture is the nearest checkpoint, and the
- * lines up to the target are applied to it (no re-reading); backward, the
- * picture is rebuilt from the start of the captures (a picture can't be
- * copied yet, so the start is the only earlier checkpoint). The index
+ * Checkpoints: as lines are played (or passed by a seek), every N-th
+ * line (DECK_CKPT_EVERY, doubled until DECK_CKPT_MAX checkpoints span the
+ * captures) the deck keeps a copy of the picture (pic_clone) and where
+ * each capture's next line starts. A seek to T starts from the latest
+ * checkpoint at or before T: backward, or forward when that checkpoint
+ * is ahead of the live picture; it copies the
+ * checkpoint, moves the readers to its lines (capture_seek) and applies
+ * the lines from there up to T. A forward seek with no checkpoint ahead
+ * applies the lines to the live picture; a backward seek with none
+ * before T replays from the start. Memory is bounded: at most
+ * DECK_CKPT_MAX checkpoints and DECK_CKPT_BYTES of pictures (pic_bytes);
+ * over either, every other checkpoint is dropped and the spacing doubles,
+ * so they stay evenly spread over what was played. The index
  * (feed/capidx.h) gives the span, the time bar's line position and the
  * incident-relevant times; the times incidents were raised are learned
  * as they are played, for n/N.
  *
- * Memory: deck_open allocates everything; playing allocates only what the
- * picture does. Known limits: backward seeks cost a replay from the start
- * (about a second per million events on this machine; docs/performance.md).
+ * Memory: deck_open allocates the index and the picture; playing
+ * allocates what the picture does and the checkpoints. Known limits: a
+ * seek into a part not played yet replays the lines up to it (1.3-1.6
+ * us a line: 0.6-0.8 s to the middle of a million), so the first seek
+ * to the middle of a fresh deck is as slow as playing to it; a seek into
+ * a played part costs a copy of a checkpoint (about 1 ms) plus at most
+ * the spacing's lines (32,768 for a million: about 45 ms). A .gz capture
+ * seeks by decompressing from its start (no JSON decoding). Restoring a
+ * checkpoint delivers only the last DECK_HISTORY lines before it to
+ * on_event again (decoded, not applied). docs/performance.md has the
+ * figures.
  */
 #ifndef TCOP_DECK_H
 #define TCOP_DECK_H
@@ -40,8 +57,12 @@ typedef struct deck deck;
 struct deck_hooks {
 	/* Each event applied (for the viewer's event list); may be NULL. */
 	void (*on_event)(void *arg, const tcop_event *ev);
-	/* The picture was rebuilt from the start: the old one is gone and
-	 * deck_pic() returns the new one; may be NULL. */
+	/* The picture was rebuilt from the start or from a checkpoint: the
+	 * old one is gone and deck_pic() returns the new one. From a
+	 * checkpoint, the new picture already holds the lines before it;
+	 * the last DECK_HISTORY of them (those read since the deck last
+	 * started over) go to on_event again right after on_reset, so that
+	 * a list of recent events is whole; may be NULL. */
 	void (*on_reset)(void *arg);
 	/* false: the event is withheld (not applied); NULL: all kept. */
 	bool (*keep)(void *arg, const tcop_event *ev);
@@ -57,7 +78,21 @@ struct deck_status {
 	uint64_t lines;        /* lines in the captures */
 	uint64_t bad;          /* malformed lines skipped */
 	int incidents;         /* incident times learned so far */
+	size_t ckpts;          /* checkpoints held ... */
+	size_t ckpt_bytes;     /* ... their pictures' bytes (pic_bytes) */
+	uint64_t ckpt_every;   /* lines between two (doubles when thinned) */
+	uint64_t ckpt_taken;   /* taken since deck_open */
+	uint64_t ckpt_used;    /* seeks that started from one */
 };
+
+/* Checkpoint defaults: every DECK_CKPT_EVERY lines, doubled until
+ * DECK_CKPT_MAX of them span the captures (a 1M-line capture: every
+ * 32,768), and at most DECK_CKPT_BYTES of pictures. */
+#define DECK_CKPT_EVERY 8192
+#define DECK_CKPT_MAX 32
+#define DECK_CKPT_BYTES ((size_t)256 << 20)
+/* Lines before a restored checkpoint delivered to on_event again. */
+#define DECK_HISTORY 4096
 
 /* The speeds [ and ] step through; 0 is "max". */
 #define DECK_SPEEDS 0.25, 0.5, 1, 2, 5, 10, 30, 60, 100, 300, 1000, 0
@@ -72,8 +107,16 @@ tcop_err deck_open(deck **out, const char *const *paths, int n,
     const struct pic_cfg *cfg, const struct deck_hooks *hooks, char *why,
     size_t whysz);
 void deck_close(deck *d);
+/*
+ * Set the checkpoint policy (0: the default of each) and drop the
+ * checkpoints held: a copy every `every` lines, at most max copies and
+ * bytes of pictures. deck_open sets the defaults. TCOP_ENOMEM.
+ */
+tcop_err deck_checkpoints(deck *d, uint64_t every, size_t max,
+    size_t bytes);
 
-/* The picture (owned by the deck; replaced by a backward seek). */
+/* The picture (owned by the deck; replaced by a seek that starts from
+ * the start or a checkpoint). */
 pic *deck_pic(deck *d);
 const struct capidx *deck_index(const deck *d);
 void deck_status(const deck *d, struct deck_status *st);
