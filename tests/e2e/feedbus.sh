@@ -12,11 +12,13 @@ N=100000
 python3 "$here/gen_events.py" $N > "$T/events.txt"
 
 # ---- 100,000 events over ipc and tcp ---------------------------------------
+# 25k msg/s: what an ASan+UBSan recorder holds with both cores busy (the
+# optimised bus holds 50k msg/s with nothing lost; docs/performance.md).
 for tr in ipc tcp; do
 	if [ $tr = ipc ]; then url="ipc://$T/bus.ipc"; else url="tcp://127.0.0.1:$(free_port)"; fi
 	bg "$TCOP" record --feed "$url" --out "$T/cap-$tr.txt" --count $N --idle 30 2> "$T/rec-$tr.err"
 	rec=$BG_PID
-	timeout 120 "$TCOP" feed jsonl --listen "$url" --wait-subscribers 1 --rate 50000 --linger 2 \
+	timeout 120 "$TCOP" feed jsonl --listen "$url" --wait-subscribers 1 --rate 25000 --linger 2 \
 		"$T/events.txt" 2> "$T/pub-$tr.err"
 	check "feed jsonl over $tr sends all $N" grep -q "$N sent, 0 rejected" "$T/pub-$tr.err"
 	wait $rec
@@ -56,7 +58,7 @@ check "the capture after the restart is seq $((kept + 1))..20000 absent, 40001..
 url="tcp://127.0.0.1:$(free_port)"
 bg "$TCOP" record --feed "$url" --out "$T/replayed.txt" --count $N --idle 30 2> "$T/rec-replay.err"
 rec=$BG_PID
-timeout 120 "$TCOP" replay --listen "$url" --wait-subscribers 1 --speed max --max-rate 50000 --linger 2 "$T/cap-tcp.txt" 2> "$T/replay.err"
+timeout 120 "$TCOP" replay --listen "$url" --wait-subscribers 1 --speed max --max-rate 25000 --linger 2 "$T/cap-tcp.txt" 2> "$T/replay.err"
 check "replay --speed max exits 0" test $? -eq 0
 wait $rec
 check "replay --speed max: same messages, same order" \
