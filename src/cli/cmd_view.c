@@ -603,25 +603,33 @@ json_text(char *out, size_t size, const char *s)
  * A mark that reports GNSS interference (ui/jammark.h): `jam|spoof RADIUS
  * ...` also publishes a cyber/interference area at the mark (id
  * area:mark-NAME-PID-N for the mark mark:NAME-PID-N), `clear` closes the
- * selected area. Returns false
- * when the text is bad (status line says why): then nothing is published,
- * not even the mark.
+ * selected area, or the area of the selected incident (pnt-disruption).
+ * Returns false when the text is bad (status line says why): then nothing
+ * is published, not even the mark. area gets the area a clear closes.
  */
 static bool
-jam_check(struct app *a, struct jammark *jm)
+jam_check(struct app *a, struct jammark *jm, char area[TCOP_ID_MAX])
 {
 	struct view *v = &a->v;
+	const struct pic_incident *inc;
 	struct pic_entity e;
 
+	area[0] = '\0';
 	switch (jammark_parse(a->mark_text, pic_time(a->pic), jm)) {
 	case JAMMARK_BAD:
-		snprintf(v->msg, sizeof v->msg, "mark NOT published: %s",
-		    jm->why);
+		snprintf(v->msg, sizeof v->msg, "NOT published: %s", jm->why);
 		return false;
 	case JAMMARK_CLEAR:
-		if (!pic_find(a->pic, v->sel_id, &e) || e.kind != PIC_AREA) {
-			snprintf(v->msg, sizeof v->msg, "mark NOT published: "
-			    "'clear' needs an interference area selected");
+		if (pic_find(a->pic, v->sel_id, &e) && e.kind == PIC_AREA)
+			snprintf(area, TCOP_ID_MAX, "%s", e.id);
+		else if ((inc = pic_incident_find(a->pic, v->sel_id)) != NULL)
+			for (int i = 0; i < inc->nmembers && !area[0]; i++)
+				if (pic_find(a->pic, inc->members[i], &e) &&
+				    e.kind == PIC_AREA)
+					snprintf(area, TCOP_ID_MAX, "%s", e.id);
+		if (area[0] == '\0') {
+			snprintf(v->msg, sizeof v->msg, "NOT published: clear: "
+			    "select an area or its incident");
 			return false;
 		}
 		return true;
@@ -633,7 +641,7 @@ jam_check(struct app *a, struct jammark *jm)
 /* Publish the area (or the clear) of a jam mark after the mark itself. */
 static void
 jam_publish(struct app *a, const struct jammark *jm, const char *mark_id,
-    double lat, double lon)
+    const char *area, double lat, double lon)
 {
 	struct view *v = &a->v;
 	char id[TCOP_ID_MAX], msg[1024], what[160];
@@ -642,7 +650,7 @@ jam_publish(struct app *a, const struct jammark *jm, const char *mark_id,
 	if (jm->kind == JAMMARK_AREA) /* mark:NAME-PID-N -> area:mark-NAME-... */
 		snprintf(id, sizeof id, "area:mark-%s", mark_id + 5);
 	else
-		snprintf(id, sizeof id, "%s", v->sel_id);
+		snprintf(id, sizeof id, "%s", area);
 	if (jammark_msg(jm, id, pic_time(a->pic), a->by, a->mark_text, lat,
 	    lon, msg, sizeof msg, &len) != TCOP_OK) {
 		snprintf(v->msg, sizeof v->msg, "interference: too long");
@@ -670,10 +678,10 @@ mark_done(struct app *a)
 	double lat = v->cursor_set ? v->cur_lat : v->vp.center_lat;
 	double lon = v->cursor_set ? v->cur_lon : v->vp.center_lon;
 	char text[200], ref[TCOP_ID_MAX + 16] = "", ts[32], msg[1024];
-	char what[160], id[TCOP_ID_MAX - 8];
+	char what[160], id[TCOP_ID_MAX - 8], area[TCOP_ID_MAX];
 	int n;
 
-	if (!jam_check(a, &jm))
+	if (!jam_check(a, &jm, area))
 		return;
 	if (v->sel_id[0] != '\0' && strpbrk(v->sel_id, "\"\\") == NULL) {
 		snprintf(ref, sizeof ref, ",\"ref\":\"%s\"", v->sel_id);
@@ -704,7 +712,7 @@ mark_done(struct app *a)
 	snprintf(what, sizeof what, "marked \"%.60s\"", a->mark_text);
 	annotate(a, msg, (size_t)n, what);
 	if (jm.kind == JAMMARK_AREA || jm.kind == JAMMARK_CLEAR)
-		jam_publish(a, &jm, id, lat, lon);
+		jam_publish(a, &jm, id, area, lat, lon);
 }
 
 /* m: type the mark's text on the status line; Enter drops it, Esc not. */

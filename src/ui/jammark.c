@@ -84,16 +84,15 @@ end_time(const char **s, tcop_ms now, struct jammark *out)
 	word(&p, v);
 	if (strcasecmp(w, "until") == 0) {
 		if (tcop_time_parse(v, strlen(v), &out->end) != TCOP_OK)
-			return bad(out, "want an RFC 3339 time after 'until' "
-			    "(2026-03-14T12:00:00Z)");
+			return bad(out, "until needs a time: "
+			    "2026-03-14T12:00:00Z");
 		if (out->end <= now)
-			return bad(out, "'until' is not after the picture's "
+			return bad(out, "until is not after the picture's "
 			    "time");
 	} else {
 		if (tcop_duration_parse(v, &d) != TCOP_OK || d <= 0 ||
 		    now == TCOP_MS_NONE)
-			return bad(out, "want a duration after 'for' (30m, "
-			    "6h, 2d)");
+			return bad(out, "for needs a duration: 30m, 6h, 2d");
 		out->end = now + d;
 	}
 	*s = p;
@@ -117,8 +116,8 @@ jammark_parse(const char *text, tcop_ms now, struct jammark *out)
 		return JAMMARK_NONE;
 	word(&s, w);
 	if (!radius(w, &out->radius_m))
-		return bad(out, "want a radius after 'jam'/'spoof': 25nm, "
-		    "40km or 500m (at most 1000km)");
+		return bad(out, "jam/spoof needs a radius: 25nm, 40km, "
+		    "500m (<= 1000km)");
 	return out->kind = end_time(&s, now, out);
 }
 

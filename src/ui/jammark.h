@@ -10,7 +10,7 @@
  * The radius is a positive number with a unit, nm (1,852 m), km or m, at
  * most 1,000 km; an optional `until T` (RFC 3339) or `for D` (a duration:
  * 30m, 6h, 2d) right after it gives the area's end. A mark `clear` (on a
- * selected interference area) closes it. Any other text is an ordinary
+ * selected interference area, or its pnt-disruption incident) closes it. Any other text is an ordinary
  * mark. The viewer publishes the area as `cyber/interference` beside the
  * `picture/mark` (docs/operator.md); the correlation core then treats it
  * like any other interference area.
