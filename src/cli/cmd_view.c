@@ -541,6 +541,18 @@ static void brief_book_note(struct app *a, const tcop_event *ev,
     bool applied);
 
 /*
+ * P: the passes over the site (the last track, asset, area or zone
+ * selected, else the map's centre; ui/screen.h), with no filter.
+ */
+static void
+passes_list(struct app *a)
+{
+	a->v.filter[0] = '\0';
+	a->v.searching = false;
+	set_list(a, LIST_PASSES);
+}
+
+/*
  * Apply an annotation (a tcop/1 message) to this viewer's picture and, with
  * --annotate, publish it for every other viewer. Says what happened.
  */
@@ -1390,6 +1402,7 @@ act(struct app *a, enum view_action act_)
 	case VA_LIST_CONJ: set_list(a, LIST_CONJ); break;
 	case VA_LIST_ALERTS: set_list(a, LIST_ALERTS); break;
 	case VA_LIST_EVENTS: set_list(a, LIST_EVENTS); break;
+	case VA_LIST_PASSES: passes_list(a); break;
 	case VA_SEARCH:
 		v->searching = true;
 		v->pane = PANE_LIST;
