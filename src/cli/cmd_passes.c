@@ -212,6 +212,12 @@ ship_seen(const pic *p, void *arg)
 	return tr != NULL && tr->has_pos;
 }
 
+static bool
+ship_moves(const struct track *tr)
+{
+	return isfinite(tr->speed) && isfinite(tr->course) && tr->speed > 0;
+}
+
 /* Build the picture, find the ship, print the '#' line. */
 static int
 ship_find(const struct opts *o, struct ship *sh)
@@ -255,19 +261,16 @@ ship_find(const struct opts *o, struct ship *sh)
 	tcop_time_format_ms(sh->t0, t0, sizeof t0);
 	tcop_time_format_ms(tr->t_pos, tp, sizeof tp);
 	printf("# mmsi:%u \"%s\" at %.6f,%.6f at %s (dead-reckoned from "
-	    "the report of %s, age %.0f s; %.1f kn, course %.1f)\n", mmsi,
-	    tr->shipname, lat, lon, t0, tp, (double)(sh->t0 - tr->t_pos) /
-	    1000.0, tr->speed, tr->course);
+	    "the report of %s, age %.0f s; ", mmsi, tr->shipname, lat, lon,
+	    t0, tp, (double)(sh->t0 - tr->t_pos) / 1000.0);
+	if (ship_moves(tr))
+		printf("%.1f kn, course %.1f)\n", tr->speed, tr->course);
+	else
+		printf("not moving, or speed or course unknown: held there)\n");
 	rc = CLI_OK;
 out:
 	pic_destroy(p);
 	return rc;
-}
-
-static bool
-ship_moves(const struct track *tr)
-{
-	return isfinite(tr->speed) && isfinite(tr->course) && tr->speed > 0;
 }
 
 /*
