@@ -34,12 +34,12 @@ with open(sys.argv[1] + "/jumps.jsonl", "w") as f:
         f.write(line(60 + 60 * k, m, n, la + 0.2, lo))
 PY
 
-viewer() { # NAME OPTIONS...: a 120x40 viewer in a window of its own
+viewer() { # NAME OPTIONS...: a 160x40 viewer in a window of its own
 	n=$1; shift
 	tm new-window -d -n "$n" \
 		"env ASAN_OPTIONS='$ASAN_OPTIONS' LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen USER=$n '$TCOP' view --no-mouse --region japan $* 2>'$T/$n.err'; echo \$? > '$T/$n.rc'; sleep 60"
 }
-tm new-session -d -x 120 -y 40 -s vj -n idle "sleep 300"
+tm new-session -d -x 160 -y 40 -s vj -n idle "sleep 300"
 
 ships="tcp://127.0.0.1:$(free_port)"
 jumps="tcp://127.0.0.1:$(free_port)"
@@ -102,10 +102,15 @@ check "both viewers raise the pnt-disruption incident" \
 	    tmux -u -L '$SOCK' capture-pane -p -t vj:bob | grep -q 'pnt-disruption *open'"
 
 # ---- alice clears the area from its incident: closed on both --------------
+# (each ship's jump is an ais-jump incident too: pick the pnt-disruption one)
+tm send-keys -t vj:alice -l "/pnt-disruption"
+tm send-keys -t vj:alice Enter
+check "alice selects the pnt-disruption incident" wait_for 10 has vj:alice "INCIDENTS 1\\*"
 tm send-keys -t vj:alice m
 tm send-keys -t vj:alice -l "clear reports stopped"
 tm send-keys -t vj:alice Enter
-check "alice: the clear is published" wait_for 5 has vj:alice "published: cleared area:mark-alice-"
+check "alice: the clear is published" wait_for 5 has vj:alice "published: cleared area:m"
+shot vj:alice > "$T/alice_clear.txt"
 check "both viewers close the incident" \
 	wait_for 20 sh -c "tmux -u -L '$SOCK' capture-pane -p -t vj:alice | grep -q 'pnt-disruption *closed' &&
 	    tmux -u -L '$SOCK' capture-pane -p -t vj:bob | grep -q 'pnt-disruption *closed'"
