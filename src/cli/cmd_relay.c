@@ -9,7 +9,8 @@
  * on exit and on SIGUSR1.
  *
  * --ingest URL listens for publishers instead (viewers' `--annotate`):
- * their picture/ messages go out on --listen with the same filter. A
+ * their picture/ and cyber/interference messages (relay_ingest_admits())
+ * go out on --listen with the same filter. A
  * tls+tcp:// ingest uses the --cert/--key/--ca of --listen and always
  * demands a client certificate signed by --ca: only certificate holders
  * publish annotations.
@@ -37,8 +38,9 @@ static const char help[] =
     "  --topic PREFIX            only topics starting with PREFIX\n"
     "  --releasable-to CC[,CC]   ISO 3166 alpha-3 codes or tetragraphs (FVEY)\n"
     "  --max-cls X               U, CUI, C, S or TS\n"
-    "  --ingest URL              listen here for publishers of picture/*\n"
-    "                            (viewers' --annotate); forwarded on --listen\n"
+    "  --ingest URL              listen here for publishers of picture/* and\n"
+    "                            cyber/interference (viewers' --annotate;\n"
+    "                            other topics are dropped); forwarded on --listen\n"
     "                            with the same filter; over tls+tcp:// only\n"
     "                            holders of a client certificate signed by\n"
     "                            --ca may publish (repeatable)\n"

@@ -26,7 +26,9 @@
  * Annotations (a: picture/ack, m: picture/mark) are applied here and, with
  * --annotate URL, published to a relay's ingest point (feed/annot.h) for
  * every other viewer; this viewer sees its own again through the relay
- * (applying the same ack or mark twice changes nothing).
+ * (applying the same ack or mark twice changes nothing). A mark `jam
+ * 25nm ...` / `spoof ...` also publishes a cyber/interference area, and
+ * `clear` on a selected area closes it (ui/jammark.h).
  *
  * e exports the view (export_view: the map canvas of the last frame,
  * framed and written by ui/slide.h as an HTML slide and a .txt named by
@@ -72,6 +74,7 @@
 #include "ui/canvas.h"
 #include "ui/config.h"
 #include "ui/deck.h"
+#include "ui/jammark.h"
 #include "ui/evstore.h"
 #include "ui/keys.h"
 #include "pic/pic.h"
@@ -129,7 +132,11 @@ static const char view_help[] =
     "                     marks (m) to a relay's --ingest URL, for every\n"
     "                     viewer of the relay (TLS options apply);\n"
     "                     v shares this viewer's view there, K drops a\n"
-    "                     bookmark (docs/briefing.md)\n"
+    "                     bookmark (docs/briefing.md). A mark 'jam 25nm\n"
+    "                     ...' or 'spoof 40km ...' (nm, km, m; then 'until\n"
+    "                     T' or 'for 6h') also reports a GNSS interference\n"
+    "                     area; 'clear' on a selected area or its incident\n"
+    "                     closes it\n"
     "  --export-dir DIR   where e writes the view (an HTML slide and a\n"
     "                     .txt, named by the picture's time; default the\n"
     "                     config's export_dir, else .)\n"
@@ -534,6 +541,18 @@ static void brief_book_note(struct app *a, const tcop_event *ev,
     bool applied);
 
 /*
+ * P: the passes over the site (the last track, asset, area or zone
+ * selected, else the map's centre; ui/screen.h), with no filter.
+ */
+static void
+passes_list(struct app *a)
+{
+	a->v.filter[0] = '\0';
+	a->v.searching = false;
+	set_list(a, LIST_PASSES);
+}
+
+/*
  * Apply an annotation (a tcop/1 message) to this viewer's picture and, with
  * --annotate, publish it for every other viewer. Says what happened.
  */
@@ -597,6 +616,71 @@ json_text(char *out, size_t size, const char *s)
 }
 
 /*
+ * A mark that reports GNSS interference (ui/jammark.h): `jam|spoof RADIUS
+ * ...` also publishes a cyber/interference area at the mark (id
+ * area:mark-NAME-PID-N for the mark mark:NAME-PID-N), `clear` closes the
+ * selected area, or the area of the selected incident (pnt-disruption).
+ * Returns false when the text is bad (status line says why): then nothing
+ * is published, not even the mark. area gets the area a clear closes.
+ */
+static bool
+jam_check(struct app *a, struct jammark *jm, char area[TCOP_ID_MAX])
+{
+	struct view *v = &a->v;
+	const struct pic_incident *inc;
+	struct pic_entity e;
+
+	area[0] = '\0';
+	switch (jammark_parse(a->mark_text, pic_time(a->pic), jm)) {
+	case JAMMARK_BAD:
+		snprintf(v->msg, sizeof v->msg, "NOT published: %s", jm->why);
+		return false;
+	case JAMMARK_CLEAR:
+		if (pic_find(a->pic, v->sel_id, &e) && e.kind == PIC_AREA)
+			snprintf(area, TCOP_ID_MAX, "%s", e.id);
+		else if ((inc = pic_incident_find(a->pic, v->sel_id)) != NULL)
+			for (int i = 0; i < inc->nmembers && !area[0]; i++)
+				if (pic_find(a->pic, inc->members[i], &e) &&
+				    e.kind == PIC_AREA)
+					snprintf(area, TCOP_ID_MAX, "%s", e.id);
+		if (area[0] == '\0') {
+			snprintf(v->msg, sizeof v->msg, "NOT published: clear: "
+			    "select an area or its incident");
+			return false;
+		}
+		return true;
+	default:
+		return true;
+	}
+}
+
+/* Publish the area (or the clear) of a jam mark after the mark itself. */
+static void
+jam_publish(struct app *a, const struct jammark *jm, const char *mark_id,
+    const char *area, double lat, double lon)
+{
+	struct view *v = &a->v;
+	char id[TCOP_ID_MAX], msg[1024], what[160];
+	size_t len;
+
+	if (jm->kind == JAMMARK_AREA) /* mark:NAME-PID-N -> area:mark-NAME-... */
+		snprintf(id, sizeof id, "area:mark-%s", mark_id + 5);
+	else
+		snprintf(id, sizeof id, "%s", area);
+	if (jammark_msg(jm, id, pic_time(a->pic), a->by, a->mark_text, lat,
+	    lon, msg, sizeof msg, &len) != TCOP_OK) {
+		snprintf(v->msg, sizeof v->msg, "interference: too long");
+		return;
+	}
+	if (jm->kind == JAMMARK_AREA)
+		snprintf(what, sizeof what, "%s area %.1f km \"%.60s\"",
+		    jm->what, jm->radius_m / 1000, a->mark_text);
+	else
+		snprintf(what, sizeof what, "cleared %.100s", id);
+	annotate(a, msg, len, what);
+}
+
+/*
  * The typed mark: on the selection (ref, at its position if it has one),
  * else at the clicked cursor, else at the map's centre.
  */
@@ -606,12 +690,15 @@ mark_done(struct app *a)
 	struct view *v = &a->v;
 	const struct pic_incident *inc;
 	struct pic_entity e;
+	struct jammark jm;
 	double lat = v->cursor_set ? v->cur_lat : v->vp.center_lat;
 	double lon = v->cursor_set ? v->cur_lon : v->vp.center_lon;
 	char text[200], ref[TCOP_ID_MAX + 16] = "", ts[32], msg[1024];
-	char what[160];
+	char what[160], id[TCOP_ID_MAX - 8], area[TCOP_ID_MAX];
 	int n;
 
+	if (!jam_check(a, &jm, area))
+		return;
 	if (v->sel_id[0] != '\0' && strpbrk(v->sel_id, "\"\\") == NULL) {
 		snprintf(ref, sizeof ref, ",\"ref\":\"%s\"", v->sel_id);
 		if (pic_find(a->pic, v->sel_id, &e) && e.has_pos) {
@@ -629,16 +716,19 @@ mark_done(struct app *a)
 	}
 	json_text(text, sizeof text, a->mark_text);
 	tcop_time_format_ms(pic_time(a->pic), ts, sizeof ts);
-	n = snprintf(msg, sizeof msg, "picture/mark {\"id\":\"mark:%s-%d-%d\","
+	snprintf(id, sizeof id, "mark:%s-%d-%d", a->by, (int)getpid(),
+	    ++a->nmarks);
+	n = snprintf(msg, sizeof msg, "picture/mark {\"id\":\"%s\","
 	    "\"t\":\"%s\",\"src\":\"tcop-view\",\"by\":\"%s\",\"text\":\"%s\"%s,"
-	    "\"lat\":%.5f,\"lon\":%.5f}", a->by, (int)getpid(), ++a->nmarks, ts,
-	    a->by, text, ref, lat, lon);
+	    "\"lat\":%.5f,\"lon\":%.5f}", id, ts, a->by, text, ref, lat, lon);
 	if (n < 0 || (size_t)n >= sizeof msg) {
 		snprintf(v->msg, sizeof v->msg, "mark: too long");
 		return;
 	}
 	snprintf(what, sizeof what, "marked \"%.60s\"", a->mark_text);
 	annotate(a, msg, (size_t)n, what);
+	if (jm.kind == JAMMARK_AREA || jm.kind == JAMMARK_CLEAR)
+		jam_publish(a, &jm, id, area, lat, lon);
 }
 
 /* m: type the mark's text on the status line; Enter drops it, Esc not. */
@@ -1312,6 +1402,7 @@ act(struct app *a, enum view_action act_)
 	case VA_LIST_CONJ: set_list(a, LIST_CONJ); break;
 	case VA_LIST_ALERTS: set_list(a, LIST_ALERTS); break;
 	case VA_LIST_EVENTS: set_list(a, LIST_EVENTS); break;
+	case VA_LIST_PASSES: passes_list(a); break;
 	case VA_SEARCH:
 		v->searching = true;
 		v->pane = PANE_LIST;

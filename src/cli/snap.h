@@ -14,10 +14,20 @@
  * capture order, then pic_advance(p, at). Bad lines are reported on
  * stderr with file:line and counted. CLI_OK or CLI_FAIL. */
 int snap_replay(pic *p, const char *capture, tcop_ms at);
+/* The same, its messages naming `tcop cmd` (snap_replay: "snapshot"). */
+int snap_replay_as(const char *cmd, pic *p, const char *capture, tcop_ms at);
 /* Subscribe to urls for duration ms (wall clock) and apply what comes
  * with t <= at, then pic_advance(p, at). CLI_OK or CLI_FAIL. */
 int snap_feed(pic *p, char *const *urls, int nurls, tcop_ms duration,
     tcop_ms at);
+/*
+ * The same for `tcop cmd`, returning as soon as done(p, arg) (may be
+ * NULL) holds after a batch of messages: *seen (may be NULL) says whether
+ * it did before duration ran out.
+ */
+int snap_feed_until(const char *cmd, pic *p, char *const *urls, int nurls,
+    tcop_ms duration, tcop_ms at, bool (*done)(const pic *, void *),
+    void *arg, bool *seen);
 /* The picture as a GeoJSON FeatureCollection. CLI_OK or CLI_FAIL. */
 int snap_geojson_write(const pic *p, FILE *f);
 

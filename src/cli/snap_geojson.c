@@ -6,6 +6,7 @@
  *
  * With --feed instead, the picture is what the feeds send during
  * --duration (wall clock, the CLI's own), each event with t <= --at.
+ * `tcop passes --mmsi` builds its picture with the same two helpers.
  *
  * Every feature has properties.kind: track, detection, satellite, asset,
  * alert, area, zone, mark, incident. Incidents carry rule, members,
@@ -218,6 +219,12 @@ snap_geojson_write(const pic *p, FILE *f)
 int
 snap_replay(pic *p, const char *capture, tcop_ms at)
 {
+	return snap_replay_as("snapshot", p, capture, at);
+}
+
+int
+snap_replay_as(const char *cmd, pic *p, const char *capture, tcop_ms at)
+{
 	capture_reader *r;
 	struct capture_line l;
 	tcop_event *ev = malloc(sizeof *ev);
@@ -226,20 +233,20 @@ snap_replay(pic *p, const char *capture, tcop_ms at)
 	if (ev == NULL)
 		return CLI_FAIL;
 	if (capture_open(&r, capture) != TCOP_OK) {
-		fprintf(stderr, "tcop snapshot: %s: cannot open\n", capture);
+		fprintf(stderr, "tcop %s: %s: cannot open\n", cmd, capture);
 		free(ev);
 		return CLI_FAIL;
 	}
 	while ((e = capture_next(r, &l)) != TCOP_EOF) {
 		if (e == TCOP_ECAPTURE) {
-			fprintf(stderr, "tcop snapshot: %s:%ld: %s\n", capture,
+			fprintf(stderr, "tcop %s: %s:%ld: %s\n", cmd, capture,
 			    l.lineno, l.why);
 			continue;
 		}
 		if (e != TCOP_OK)
 			break;
 		if ((e = tcop_event_decode(l.msg, l.msg_len, ev)) != TCOP_OK) {
-			fprintf(stderr, "tcop snapshot: %s:%ld: %s\n", capture,
+			fprintf(stderr, "tcop %s: %s:%ld: %s\n", cmd, capture,
 			    l.lineno, tcop_strerror(e));
 			pic_apply_msg(p, l.msg, l.msg_len); /* counts it */
 			continue;
@@ -257,6 +264,15 @@ snap_replay(pic *p, const char *capture, tcop_ms at)
 int
 snap_feed(pic *p, char *const *urls, int nurls, tcop_ms duration, tcop_ms at)
 {
+	return snap_feed_until("snapshot", p, urls, nurls, duration, at, NULL,
+	    NULL, NULL);
+}
+
+int
+snap_feed_until(const char *cmd, pic *p, char *const *urls, int nurls,
+    tcop_ms duration, tcop_ms at, bool (*done)(const pic *, void *),
+    void *arg, bool *seen)
+{
 	feedbus *b;
 	struct feed_msg m;
 	struct pollfd fds[4];
@@ -264,15 +280,17 @@ snap_feed(pic *p, char *const *urls, int nurls, tcop_ms duration, tcop_ms at)
 	tcop_ms end = tcop_mono_ms() + duration, now;
 	int rc = CLI_OK;
 
+	if (seen != NULL)
+		*seen = false;
 	if (ev == NULL || feedbus_create(&b) != TCOP_OK) {
 		free(ev);
-		fprintf(stderr, "tcop snapshot: out of memory\n");
+		fprintf(stderr, "tcop %s: out of memory\n", cmd);
 		return CLI_FAIL;
 	}
 	for (int i = 0; i < nurls; i++)
 		if (feedbus_add(b, urls[i], "", NULL) != TCOP_OK) {
-			fprintf(stderr, "tcop snapshot: --feed %s: cannot "
-			    "subscribe\n", urls[i]);
+			fprintf(stderr, "tcop %s: --feed %s: cannot "
+			    "subscribe\n", cmd, urls[i]);
 			rc = CLI_FAIL;
 			goto out;
 		}
@@ -286,6 +304,11 @@ snap_feed(pic *p, char *const *urls, int nurls, tcop_ms duration, tcop_ms at)
 			}
 			if (at == TCOP_MS_NONE || ev->t <= at)
 				pic_apply(p, ev);
+		}
+		if (done != NULL && done(p, arg)) {
+			if (seen != NULL)
+				*seen = true;
+			break;
 		}
 	}
 	pic_advance(p, at);

@@ -190,7 +190,7 @@ relay_connect(relay *r)
 			    &r->o.tls);
 		else
 			rv = feedbus_listen(r->bus, r->o.ingest[i - r->o.nfeeds],
-			    "picture/", &r->o.ingest_tls);
+			    "", &r->o.ingest_tls); /* relay_ingest_admits */
 		if (rv != TCOP_OK)
 			return rv;
 	}
@@ -213,6 +213,13 @@ relay_pub(relay *r)
 	return r->pub;
 }
 
+bool
+relay_ingest_admits(const char *topic)
+{
+	return strncmp(topic, "picture/", 8) == 0 ||
+	    strcmp(topic, "cyber/interference") == 0;
+}
+
 static void
 relay_one(relay *r, const struct feed_msg *m)
 {
@@ -224,6 +231,9 @@ relay_one(relay *r, const struct feed_msg *m)
 	if (rv != TCOP_OK) {
 		r->st.malformed_by[rv]++;
 		v = RELAY_MALFORMED;
+	} else if (m->feed >= r->o.nfeeds &&
+	    !relay_ingest_admits(ev->topic)) {
+		v = RELAY_NOT_ADMITTED;
 	} else {
 		v = relay_check(&r->filter, ev);
 	}

@@ -37,7 +37,8 @@
 	X(UNMARKED, "unmarked (no cls)")                         \
 	X(ABOVE_CLS, "classified above --max-cls")               \
 	X(NO_REL, "no rel")                                      \
-	X(NOT_RELEASABLE, "not releasable to every --releasable-to")
+	X(NOT_RELEASABLE, "not releasable to every --releasable-to") \
+	X(NOT_ADMITTED, "topic not admitted at --ingest")
 
 enum relay_verdict {
 #define RELAY_VERDICT_ENUM(name, text) RELAY_##name,
@@ -70,6 +71,14 @@ tcop_err relay_filter_cls(struct relay_filter *f, const char *cls);
 enum relay_verdict relay_check(const struct relay_filter *f,
     const tcop_event *ev);
 
+/*
+ * May an ingest point (operators' viewers) publish this topic? picture/...
+ * (marks, notes, acks, views, zones) and cyber/interference (a GNSS
+ * interference area from an operator's mark): a trust decision,
+ * docs/security.md. Pure.
+ */
+bool relay_ingest_admits(const char *topic);
+
 /* Is the code releasable under ev's rel (tetragraphs expanded)? */
 bool relay_rel_allows(const tcop_event *ev, const char *code);
 
@@ -79,8 +88,9 @@ struct relay_opts {
 	const char *prefix;     /* topic prefix upstream; NULL: everything */
 	struct net_tls tls;     /* for tls+tcp:// feeds (client side) */
 	/* Ingest points: SUB sockets listening for publishers that dial in
-	 * (viewers' annotations); only picture/ topics are taken from them,
-	 * then filtered and forwarded like any feed. */
+	 * (viewers' annotations); only the topics relay_ingest_admits() are
+	 * taken from them (the rest are dropped as NOT_ADMITTED), then
+	 * filtered and forwarded like any feed. */
 	const char *ingest[RELAY_FEEDS_MAX];
 	int ningest;
 	struct net_tls ingest_tls; /* server side of tls+tcp:// ingest */

@@ -54,6 +54,7 @@ enum {
 	X(LIST_CONJ, "list-conjunctions", "C", "conjunctions list")       \
 	X(LIST_ALERTS, "list-alerts", "A", "alerts list")                 \
 	X(LIST_EVENTS, "list-events", "E", "events list")                 \
+	X(LIST_PASSES, "list-passes", "P", "passes over the selection")   \
 	X(PAGE_UP, "page-up", "PgUp", "list: page up")                    \
 	X(PAGE_DOWN, "page-down", "PgDn", "list: page down")              \
 	X(SEARCH, "search", "/", "filter the list")                       \

@@ -67,6 +67,32 @@ valid(const struct np_slot *s, const struct sat_obj *o, double lat,
 	return s->found ? now <= s->pass.los : now < s->from + 3600000;
 }
 
+bool
+np_site(const struct pic_entity *e, double *lat, double *lon)
+{
+	double sla = 0, slo = 0, lo0;
+
+	if (e->narea >= 3 && e->area != NULL) {
+		lo0 = e->area[0][0];
+		for (int i = 0; i < e->narea; i++) {
+			double d = e->area[i][0] - lo0;
+
+			d -= 360.0 * floor((d + 180.0) / 360.0);
+			slo += lo0 + d;
+			sla += e->area[i][1];
+		}
+		*lat = sla / e->narea;
+		*lon = slo / e->narea;
+		*lon -= 360.0 * floor((*lon + 180.0) / 360.0);
+		return true;
+	}
+	if (!e->has_pos || !isfinite(e->lat) || !isfinite(e->lon))
+		return false;
+	*lat = e->lat;
+	*lon = e->lon;
+	return true;
+}
+
 enum np_result
 np_next(struct np_cache *c, const struct sat_obj *o, double lat, double lon,
     tcop_ms now, int *budget, struct orb_pass *out)

@@ -1,7 +1,7 @@
 /*
  * nextpass.h: the next pass of each satellite over a site, for the
- * satellites list's PASS column (the selected track or asset, else the
- * map's centre). Passes come from orbit/pass.h over a 24 h horizon at a
+ * satellites list's PASS column and the passes list (the last track,
+ * asset, interference area or zone selected, else the map's centre). Passes come from orbit/pass.h over a 24 h horizon at a
  * minimum elevation of NP_MIN_EL, as `tcop passes --min-el 10` finds them.
  *
  * Cached, not computed per frame: a direct-mapped table by NORAD id keeps
@@ -15,6 +15,7 @@
 #define TCOP_UI_NEXTPASS_H
 
 #include "orbit/pass.h"
+#include "pic/pic.h"
 #include "pic/sat.h"
 
 #define NP_MIN_EL 10.0       /* deg */
@@ -36,6 +37,16 @@ void np_destroy(struct np_cache *c);
  */
 enum np_result np_next(struct np_cache *c, const struct sat_obj *o,
     double lat, double lon, tcop_ms now, int *budget, struct orb_pass *out);
+
+/*
+ * The point passes are searched over for entity e: a polygon's (zone,
+ * area with a ring) centroid — the mean of its vertices, longitudes taken
+ * relative to the first so that a ring across the antimeridian works —
+ * else its position (a circle's centre, a track's dead-reckoned position,
+ * an asset's). false if it has neither. A pass "over a zone" is a pass
+ * over that one point: its vertices are not searched.
+ */
+bool np_site(const struct pic_entity *e, double *lat, double *lon);
 
 /* Searches done since creation (for tests: the cache is used). */
 unsigned long np_searches(const struct np_cache *c);

@@ -8,9 +8,11 @@
  * keep a stable order
  * (newest first). The detail pane lists the fields the picture keeps and
  * then each member of the raw JSON on its own line, unknown members
- * included. The satellites list's PASS column comes from a cache
- * (nextpass.h) that spends a bounded number of pass searches per update
- * and asks for another update while some are pending. Known limit: a
+ * included. The satellites list's PASS column and the passes list come
+ * from a cache (nextpass.h) that spends a bounded number of pass searches
+ * per update and asks for another update while some are pending; both
+ * search over the site: the last track, asset, interference area or zone
+ * selected (a polygon's centroid), else the map's centre. Known limit: a
  * list holds at most LIST_MAX rows.
  */
 #include <math.h>
@@ -37,7 +39,9 @@ struct screen {
 	bool detail_obj;
 	/* the satellites list's next pass (nextpass.h) */
 	struct np_cache *np;
-	char site_id[TCOP_ID_MAX]; /* the last track or asset selected */
+	char site_id[TCOP_ID_MAX]; /* the last track, asset, area or zone
+	                            * selected (site_is()) */
+	char site_label[48];       /* its name, for the passes list's title */
 	bool pass_pending;         /* some passes wait for the next update */
 };
 
@@ -150,6 +154,8 @@ static const struct list_def lists[LIST_COUNT] = {
 		"CLS" }, { 8, 12, 16, 0, 0, 0 } },
 	[LIST_BOOKMARKS] = { "BOOKMARKS", 5, { "TIME", "KIND", "BY", "REGION",
 		"TEXT" }, { 8, 4, 8, 8, 0 } },
+	[LIST_PASSES] = { "PASSES", 7, { "NAME", "AOS", "TCA", "LOS", "EL",
+		"NORAD", "AZ" }, { 12, 8, 8, 8, 4, 5, 0 } },
 };
 
 const char *
@@ -348,6 +354,34 @@ regime(double mean_motion, double ecc)
 	return "MEO";
 }
 
+/* Ids that can be a site for passes (nextpass.h, np_site). */
+static bool
+site_is(const char *id)
+{
+	return strncmp(id, "mmsi:", 5) == 0 || strncmp(id, "asset:", 6) == 0 ||
+	    strncmp(id, "area:", 5) == 0 || strncmp(id, "zone:", 5) == 0;
+}
+
+/* Where passes are searched over: the site's point, else the map's centre;
+ * s->site_label names it. */
+static void
+site_pos(struct screen *s, const struct view *v, const pic *p, double *lat,
+    double *lon)
+{
+	struct pic_entity e;
+
+	if (s->site_id[0] && pic_find(p, s->site_id, &e) &&
+	    np_site(&e, lat, lon)) {
+		snprintf(s->site_label, sizeof s->site_label, "%s",
+		    e.label[0] ? e.label : e.id);
+		return;
+	}
+	*lat = v->vp.center_lat;
+	*lon = v->vp.center_lon;
+	snprintf(s->site_label, sizeof s->site_label, "map centre %.2f,%.2f",
+	    *lat, *lon);
+}
+
 /*
  * The PASS column: the next pass (AOS, HH:MM UTC; "up" while in one; "-"
  * none within 24 h; "..." not searched yet) over the last track or asset
@@ -357,15 +391,11 @@ static void
 pass_col(struct screen *s, const struct view *v, const pic *p,
     const struct sat_obj *o, tcop_ms now, int *budget, struct list_row *r)
 {
-	struct pic_entity site;
-	double lat = v->vp.center_lat, lon = v->vp.center_lon;
+	double lat, lon;
 	struct orb_pass ps;
 	enum np_result res;
 
-	if (s->site_id[0] && pic_find(p, s->site_id, &site) && site.has_pos) {
-		lat = site.lat;
-		lon = site.lon;
-	}
+	site_pos(s, v, p, &lat, &lon);
 	res = np_next(s->np, o, lat, lon, now, budget, &ps);
 	if (res == NP_PENDING) {
 		col_set(r->col[5], "...");
@@ -423,6 +453,64 @@ fill_sats(struct screen *s, const struct view *v, const pic *p)
 			}
 		}
 		col_set(r->col[6], e.state);
+		row_mark(r, e.cls, e.nrel, e.rel);
+	}
+}
+
+/*
+ * The passes list: each satellite's next pass (above NP_MIN_EL within
+ * NP_HORIZON, from the same cache as the PASS column) over the site, in
+ * AOS order; a pass under way shows AOS "up"; satellites not searched yet
+ * ("...") come last, those with no pass are left out.
+ */
+static void
+fill_passes(struct screen *s, const struct view *v, const pic *p)
+{
+	struct pic_entity e;
+	size_t cur = 0;
+	tcop_ms now = pic_time(p);
+	int budget = 64; /* pass searches per update (~1 ms each) */
+	double lat, lon;
+
+	s->pass_pending = false;
+	site_pos(s, v, p, &lat, &lon);
+	if (now == TCOP_MS_NONE)
+		return;
+	while (pic_next(p, PIC_SAT, &cur, &e)) {
+		const struct sat_obj *o = e.obj;
+		struct orb_pass ps;
+		enum np_result res;
+		struct list_row *r;
+
+		if (o == NULL || (res = np_next(s->np, o, lat, lon, now,
+		    &budget, &ps)) == NP_NONE)
+			continue;
+		if ((r = row_new(s, res == NP_FOUND ? (uint64_t)ps.aos :
+		    UINT64_MAX, e.id)) == NULL)
+			return;
+		col_set(r->col[0], e.label[0] ? e.label : "-");
+		col_set(r->col[5], e.id + 6);
+		r->num[5] = strtod(e.id + 6, NULL);
+		if (res == NP_PENDING) {
+			s->pass_pending = true;
+			col_set(r->col[1], "...");
+			r->num[1] = INFINITY;
+			continue;
+		}
+		if (ps.aos <= now)
+			col_set(r->col[1], "up");
+		else
+			fmt_hms(ps.aos, r->col[1], sizeof r->col[1]);
+		r->num[1] = (double)ps.aos;
+		fmt_hms(ps.tca, r->col[2], sizeof r->col[2]);
+		r->num[2] = (double)ps.tca;
+		fmt_hms(ps.los, r->col[3], sizeof r->col[3]);
+		r->num[3] = (double)ps.los;
+		snprintf(r->col[4], sizeof r->col[4], "%.1f", ps.max_el);
+		r->num[4] = -ps.max_el;
+		snprintf(r->col[6], sizeof r->col[6], "%03.0f>%03.0f",
+		    ps.aos_az, ps.los_az);
+		r->num[6] = ps.aos_az;
 		row_mark(r, e.cls, e.nrel, e.rel);
 	}
 }
@@ -653,7 +741,7 @@ sel_sync(struct screen *s, struct view *v)
 	r = &s->rows[s->idx[v->sel]];
 	snprintf(v->sel_id, sizeof v->sel_id, "%s", r->id);
 	v->sel_n = r->ev_n;
-	if (strncmp(r->id, "mmsi:", 5) == 0 || strncmp(r->id, "asset:", 6) == 0)
+	if (site_is(r->id))
 		snprintf(s->site_id, sizeof s->site_id, "%s", r->id);
 }
 
@@ -676,6 +764,8 @@ screen_list_update(struct screen *s, struct view *v, const struct evstore *st,
 		fill_tracks(s, p);
 	else if (p != NULL && v->list == LIST_SATS)
 		fill_sats(s, v, p);
+	else if (p != NULL && v->list == LIST_PASSES)
+		fill_passes(s, v, p);
 	else if (p != NULL && v->list == LIST_ALERTS)
 		fill_alerts(s, p);
 	else if (v->list == LIST_CONJ)
@@ -719,7 +809,7 @@ screen_select_id(struct screen *s, struct view *v, const char *id)
 		}
 	snprintf(v->sel_id, sizeof v->sel_id, "%s", id);
 	v->sel_n = 0;
-	if (strncmp(id, "mmsi:", 5) == 0 || strncmp(id, "asset:", 6) == 0)
+	if (site_is(id))
 		snprintf(s->site_id, sizeof s->site_id, "%s", id);
 	return false;
 }
@@ -794,8 +884,10 @@ draw_list(struct screen *s, struct canvas *page, uint8_t *prio, int x0,
 	int rows;
 
 	screen_columns(v->list, &cols);
-	snprintf(head, sizeof head, " %s %d%s  sort:%s%s  %s%s%s",
-	    lists[v->list].name, s->n, v->pane == PANE_LIST ? "*" : "",
+	snprintf(head, sizeof head, " %s%s%s %d%s  sort:%s%s  %s%s%s",
+	    lists[v->list].name, v->list == LIST_PASSES ? " over " : "",
+	    v->list == LIST_PASSES ? s->site_label : "", s->n,
+	    v->pane == PANE_LIST ? "*" : "",
 	    v->sort_col == 0 ? "-" : cols[v->sort_col - 1],
 	    v->sort_rev ? "~" : "", v->searching || v->filter[0] ? "/" : "",
 	    v->filter, v->searching ? "_" : "");

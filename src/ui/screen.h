@@ -17,8 +17,9 @@
  * sort, filter, panes. The models (the picture, pic/pic.h, and the store of
  * raw events, ui/evstore.h) are only read. Lists: incidents (ranked),
  * tracks, satellites, conjunctions, alerts, events, bookmarks (the
- * marks and bookmarks of ui/brief.h, in time order). Drawing allocates nothing: the list
- * rows are allocated at creation.
+ * marks and bookmarks of ui/brief.h, in time order), and the passes over
+ * the site (the last track, asset, area or zone selected). Drawing
+ * allocates nothing: the list rows are allocated at creation.
  */
 #ifndef TCOP_SCREEN_H
 #define TCOP_SCREEN_H
@@ -63,7 +64,7 @@ enum canvas_role banner_format(const struct banner *b, char *buf,
 enum { PANE_MAP, PANE_LIST, PANE_COUNT };
 /* The side panel's lists, in the order L cycles through them. */
 enum { LIST_INCIDENTS, LIST_TRACKS, LIST_SATS, LIST_CONJ, LIST_ALERTS,
-	LIST_EVENTS, LIST_BOOKMARKS, LIST_COUNT };
+	LIST_EVENTS, LIST_BOOKMARKS, LIST_PASSES, LIST_COUNT };
 
 #define LIST_COLS 7
 #define LIST_MAX 20000 /* rows kept per list; more are not listed */

@@ -6,7 +6,7 @@
  * tests/e2e/space_passes.sh (AOS/LOS within 10 s, max elevation within
  * 0.1 deg). Then the cache: no search while the answer holds; a new one
  * when the pass is over, the site moves or the element set changes; the
- * budget leaves the rest pending.
+ * budget leaves the rest pending. And the site of a zone: its centroid.
  */
 #include <math.h>
 #include <setjmp.h>
@@ -169,12 +169,47 @@ the_answer_is_cached_until_it_no_longer_holds(void **state)
 	sat_cat_destroy(c);
 }
 
+static void
+the_site_of_a_zone_is_its_centroid(void **state)
+{
+	static const double box[4][2] = { { 139.0, 34.5 }, { 140.0, 34.5 },
+		{ 140.0, 35.5 }, { 139.0, 35.5 } };
+	static const double across[4][2] = { { 179.0, 10.0 }, { -179.0, 10.0 },
+		{ -179.0, 12.0 }, { 179.0, 12.0 } };
+	struct pic_entity e;
+	double lat, lon;
+
+	(void)state;
+	memset(&e, 0, sizeof e);
+	e.narea = 4;
+	e.area = box;
+	e.has_pos = true; /* a polygon's ring wins over its position */
+	e.lat = 0;
+	e.lon = 0;
+	assert_true(np_site(&e, &lat, &lon));
+	assert_true(fabs(lat - 35.0) < 1e-12 && fabs(lon - 139.5) < 1e-12);
+	e.area = across; /* across the antimeridian: 180, not 0 */
+	assert_true(np_site(&e, &lat, &lon));
+	assert_true(fabs(lat - 11.0) < 1e-12 && fabs(fabs(lon) - 180.0) < 1e-9);
+	e.narea = 0; /* a circle, a track: its position */
+	e.lat = 33.5;
+	e.lon = 136.5;
+	assert_true(np_site(&e, &lat, &lon));
+	assert_true(lat == 33.5 && lon == 136.5);
+	e.has_pos = false;
+	assert_false(np_site(&e, &lat, &lon));
+	e.has_pos = true;
+	e.lat = NAN;
+	assert_false(np_site(&e, &lat, &lon));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_next_pass_is_the_independent_one),
 		cmocka_unit_test(the_answer_is_cached_until_it_no_longer_holds),
+		cmocka_unit_test(the_site_of_a_zone_is_its_centroid),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

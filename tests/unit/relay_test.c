@@ -221,6 +221,64 @@ a_relay_forwards_the_good_and_counts_the_rest(void **state)
 	nng_close(up);
 }
 
+static void
+an_ingest_admits_picture_and_interference_only(void **state)
+{
+	static const char *const in[] = {
+		"picture/mark {\"id\":\"mark:op-1\",\"t\":\"2026-11-26T23:00:00Z\",\"src\":\"tcop-view\",\"by\":\"op\",\"text\":\"jam 25nm\",\"lat\":35,\"lon\":139}",
+		"maritime/track {\"id\":\"mmsi:431000001\",\"t\":\"2026-11-26T23:00:00Z\",\"src\":\"x\",\"mmsi\":431000001,\"lat\":35,\"lon\":139}",
+		"cyber/interference {\"id\":\"area:mark-op-1\",\"t\":\"2026-11-26T23:00:00Z\",\"src\":\"tcop-view\",\"lat\":35,\"lon\":139,\"what\":\"gnss-jamming\",\"radius_m\":46300,\"by\":\"op\"}",
+		"cyber/alert {\"id\":\"a:1\",\"t\":\"2026-11-26T23:00:00Z\",\"src\":\"x\"}",
+	};
+	static struct relay_opts o;
+	static char got[4][512];
+	nng_socket viewer;
+	relay *r;
+	feedbus *b;
+	struct relay_stats st;
+
+	(void)state;
+	assert_true(relay_ingest_admits("picture/ack"));
+	assert_true(relay_ingest_admits("cyber/interference"));
+	assert_false(relay_ingest_admits("cyber/alert"));
+	assert_false(relay_ingest_admits("cyber/interferencex"));
+	assert_false(relay_ingest_admits("maritime/track"));
+	memset(&o, 0, sizeof o);
+	o.ingest[o.ningest++] = "inproc://relay-ingest";
+	o.pub.url = "inproc://relay-ingest-down";
+	relay_filter_init(&o.filter);
+	assert_int_equal(relay_create(&r, &o), TCOP_OK);
+	assert_int_equal(feedbus_create(&b), TCOP_OK);
+	assert_int_equal(feedbus_add(b, "inproc://relay-ingest-down", "",
+	    NULL), TCOP_OK);
+	assert_int_equal(pub_wait_subscribers(relay_pub(r), 1, 5000), TCOP_OK);
+	assert_int_equal(relay_connect(r), TCOP_OK);
+	assert_int_equal(nng_pub0_open(&viewer), 0);
+	assert_int_equal(nng_dial(viewer, "inproc://relay-ingest", NULL, 0), 0);
+	for (int i = 0; i < 200; i++) {
+		relay_stats(r, &st);
+		if (st.up.connected)
+			break;
+		nng_msleep(10);
+	}
+	nng_msleep(50);
+	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++)
+		assert_int_equal(nng_send(viewer, (void *)in[i], strlen(in[i]),
+		    0), 0);
+	assert_int_equal(drain(b, r, 2, got, 4), 2);
+	assert_string_equal(got[0], in[0]);
+	assert_string_equal(got[1], in[2]);
+	for (int i = 0; i < 100 && st.received < 4; i++) {
+		relay_step(r, 5);
+		relay_stats(r, &st);
+	}
+	assert_int_equal(st.received, 4);
+	assert_int_equal(st.by[RELAY_NOT_ADMITTED], 2);
+	feedbus_destroy(b);
+	relay_destroy(r, 0);
+	nng_close(viewer);
+}
+
 int
 main(void)
 {
@@ -232,6 +290,7 @@ main(void)
 		cmocka_unit_test(known_tetragraphs_stand_for_their_members),
 		cmocka_unit_test(bad_filter_options_are_refused),
 		cmocka_unit_test(a_relay_forwards_the_good_and_counts_the_rest),
+		cmocka_unit_test(an_ingest_admits_picture_and_interference_only),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
