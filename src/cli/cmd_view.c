@@ -1368,7 +1368,7 @@ act(struct app *a, enum view_action act_)
 		return;
 	switch (act_) {
 	case VA_QUIT: a->quit = true; break;
-	case VA_HELP: v->help = !v->help; break;
+	case VA_HELP: v->help = !v->help; v->help_page = 0; break;
 	case VA_PAN_LEFT: pan(a, -1, 0); break;
 	case VA_PAN_RIGHT: pan(a, 1, 0); break;
 	case VA_PAN_UP:
@@ -1505,7 +1505,13 @@ on_key(struct app *a, int k, int mx, int my)
 		return;
 	a->v.msg[0] = '\0';
 	if (a->v.help && k != UK_MOUSE) {
-		a->v.help = false;
+		/* Space/PgDn turn the help's page, PgUp back; others close */
+		if (k == ' ' || k == UK_PGDN)
+			a->v.help_page++;
+		else if (k == UK_PGUP)
+			a->v.help_page--;
+		else
+			a->v.help = false;
 		return;
 	}
 	if (a->v.searching) {

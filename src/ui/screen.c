@@ -1110,38 +1110,62 @@ draw_detail(struct screen *s, struct canvas *page, uint8_t *prio, int x0,
 	}
 }
 
+/*
+ * The help overlay: every action with its keys, one line each, in two
+ * columns when the screen is wide enough for a whole line in each (100
+ * columns), else one. What does not fit goes on further pages: the
+ * heading says which page this is; Space turns the page (the caller's
+ * key handling) and the page number wraps here, so any count of actions
+ * fits any screen down to 80x24.
+ */
 static void
 draw_help(struct canvas *page, uint8_t *prio, const struct keymap *km,
-    const struct regions *rs, int y0, int h)
+    const struct regions *rs, int *pageno, int y0, int h)
 {
-	int colw = page->w / 2, row = 0;
-	char keys[64], line[256];
+	int ncol = page->w >= 100 ? 2 : 1, colw = page->w / ncol;
+	int rows = h - 2 > 1 ? h - 2 : 1, per = rows * ncol;
+	int nlines = 0, npages, first;
+	char keys[64], line[256], head[160];
 
+	for (int a = 1; a < VA_COUNT; a++)
+		if (!(a > VA_REGION_1 && a <= VA_REGION_9))
+			nlines++;
+	npages = (nlines + per - 1) / per;
+	if (npages < 1)
+		npages = 1;
+	*pageno = ((*pageno % npages) + npages) % npages;
+	first = *pageno * per;
 	fill(page, prio, 0, y0, page->w, h, ROLE_NONE, 0);
-	text_w(page, 1, y0, page->w - 2, "KEYS (rebind in the config file; "
-	    "any key closes this)", ROLE_HEADING);
-	for (int a = 1; a < VA_COUNT; a++) {
-		int col, y;
+	if (npages > 1)
+		snprintf(head, sizeof head, "KEYS %d/%d (Space: next page; any "
+		    "other key closes; rebind in the config file)",
+		    *pageno + 1, npages);
+	else
+		snprintf(head, sizeof head, "KEYS (rebind in the config file; "
+		    "any key closes this)");
+	text_w(page, 1, y0, page->w - 2, head, ROLE_HEADING);
+	for (int a = 1, n = 0; a < VA_COUNT; a++) {
+		int k;
 
 		if (a > VA_REGION_1 && a <= VA_REGION_9)
 			continue;
+		if ((k = n++ - first) < 0)
+			continue;
+		if (k >= per)
+			break;
 		keymap_keys_of(km, (enum view_action)a, keys, sizeof keys);
 		if (a == VA_REGION_1) {
-			int n = 0;
-			snprintf(keys, sizeof keys, "1..9");
-			n = snprintf(line, sizeof line, "%-10s regions:", keys);
-			for (int i = 0; i < 9 && rs != NULL && i < rs->n; i++)
-				n += snprintf(line + n, sizeof line - (size_t)n,
+			int at;
+			at = snprintf(line, sizeof line, "%-10s regions:", "1..9");
+			for (int i = 0; i < 9 && rs != NULL && i < rs->n &&
+			    at < (int)sizeof line; i++)
+				at += snprintf(line + at, sizeof line - (size_t)at,
 				    " %s", rs->r[i].name);
 		} else
 			snprintf(line, sizeof line, "%-10s %s", keys[0] ? keys :
 			    "-", view_action_help((enum view_action)a));
-		col = row / (h - 2) ;
-		y = y0 + 1 + row % (h - 2);
-		if (col > 1)
-			break;
-		text_w(page, 1 + col * colw, y, colw - 2, line, ROLE_NONE);
-		row++;
+		text_w(page, 1 + (k / rows) * colw, y0 + 1 + k % rows,
+		    colw - 2, line, ROLE_NONE);
 	}
 }
 
@@ -1281,7 +1305,7 @@ screen_draw(struct screen *s, struct canvas *page, uint8_t *prio,
 			    p);
 	}
 	if (v->help)
-		draw_help(page, prio, km, rs, 1, mh);
+		draw_help(page, prio, km, rs, &v->help_page, 1, mh);
 	draw_status(page, prio, page->h - 3, v, st);
 	banner_of_view(s, v, items, nitems, &b);
 	brole = banner_format(&b, btext, sizeof btext);

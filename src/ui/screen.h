@@ -104,6 +104,8 @@ struct view {
 	bool framed;              /* false: frame the selected incident */
 	int sats_all;             /* -1: all if the catalogue is small; 0, 1 */
 	bool detail, help, follow;
+	int help_page;            /* the help overlay's page (0 first); the
+	                           * screen keeps it within the page count */
 	bool cursor_set;          /* a click put the cursor on the map */
 	double cur_lat, cur_lon;
 	char msg[160];            /* the last message for the operator */

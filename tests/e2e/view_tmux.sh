@@ -217,6 +217,28 @@ check "80x24 vt100: ASCII ship glyphs and the jamming hatch" \
 check "80x24 vt100: banner top and bottom" \
 	sh -c "head -1 '$D/first.txt' | grep -q CONFIDENTIAL && sed -n 24p '$D/first.txt' | grep -q CONFIDENTIAL"
 check "80x24 vt100: health on the status row" grep -q "up .* lost 0 rej 0" "$D/first.txt"
+# The help does not fit 80x24: it is paged, one whole line a key, and every
+# key is on some page.
+tm send-keys -t v ?
+check "80x24 vt100: the help is paged (page 1 of several)" wait_for 5 has "KEYS 1/[2-9] (Space"
+shot > "$D/help.txt"
+check "80x24 vt100: a help line is whole (not cut at 40 columns)" \
+	grep -q "pan north (in a list: previous row)" "$D/help.txt"
+np=$(sed -n 's/.*KEYS 1\/\([0-9]\).*/\1/p' "$D/help.txt" | head -1)
+i=1
+while [ "$i" -lt "${np:-1}" ]; do
+	tm send-keys -t v Space
+	i=$((i + 1))
+	wait_for 5 has "KEYS $i/$np" || break
+	shot >> "$D/help.txt"
+done
+check "80x24 vt100: Space turns to the last page ($np)" has "KEYS $np/$np"
+check "80x24 vt100: every page together lists the first and last keys" \
+	sh -c "grep -q 'q  *quit' '$D/help.txt' && grep -q 'export the view' '$D/help.txt' && grep -q 'replay: faster' '$D/help.txt'"
+tm send-keys -t v Space
+check "80x24 vt100: Space on the last page wraps to the first" wait_for 5 has "KEYS 1/$np"
+tm send-keys -t v x
+check "80x24 vt100: another key closes the help" wait_for 5 hasnt "KEYS [0-9]"
 kill -HUP "$(cat "$D/pid")"
 check "SIGHUP ends the viewer and restores the terminal" \
 	wait_for 10 sh -c "test -f '$D/after' && cmp -s '$D/before' '$D/after'"
