@@ -26,7 +26,9 @@
  * Annotations (a: picture/ack, m: picture/mark) are applied here and, with
  * --annotate URL, published to a relay's ingest point (feed/annot.h) for
  * every other viewer; this viewer sees its own again through the relay
- * (applying the same ack or mark twice changes nothing). A mark `jam
+ * (applying the same ack or mark twice changes nothing). Each carries the
+ * marking of what the screen displayed (annot_marked), so a filtering
+ * relay judges it like any event. A mark `jam
  * 25nm ...` / `spoof ...` also publishes a cyber/interference area, and
  * `clear` on a selected area closes it (ui/jammark.h).
  *
@@ -556,8 +558,61 @@ passes_list(struct app *a)
  * Apply an annotation (a tcop/1 message) to this viewer's picture and, with
  * --annotate, publish it for every other viewer. Says what happened.
  */
+/*
+ * An annotation is derived from what the operator sees, so it carries the
+ * marking of the last frame (the banner: the highest `cls`, and the `rel`
+ * common to everything displayed), unless its builder marked it already.
+ * An unmarked picture gives `U`. A relay's filter (--max-cls,
+ * --releasable-to) then judges annotations like any other event, fail
+ * closed: a mark made over SECRET//REL TO USA, JPN goes where that
+ * picture may go, and no further. Writes the marked copy of msg into buf
+ * and returns its length; 0 (use msg as it is) if msg is marked already
+ * or is not a tcop/1 message.
+ */
+static size_t
+annot_marked(const struct banner *b, const char *msg, size_t len, char *buf,
+    size_t size)
+{
+	const char *brace = memchr(msg, '{', len);
+	size_t at, head, rest;
+
+	if (brace == NULL || memmem(msg, len, "\"cls\":", 6) != NULL ||
+	    len + 32 + 8 * TCOP_REL_MAX > size)
+		return 0;
+	head = (size_t)(brace + 1 - msg);
+	rest = len - head;
+	memcpy(buf, msg, head);
+	at = head + (size_t)snprintf(buf + head, size - head,
+	    "\"cls\":\"%s\",", b->max > TCOP_CLS_U ? tcop_cls_name(b->max) : "U");
+	if (b->max > TCOP_CLS_U && b->nrel > 0) {
+		at += (size_t)snprintf(buf + at, size - at, "\"rel\":[");
+		for (int i = 0; i < b->nrel && i < TCOP_REL_MAX; i++)
+			at += (size_t)snprintf(buf + at, size - at, "%s\"%.4s\"",
+			    i ? "," : "", b->rel[i]);
+		at += (size_t)snprintf(buf + at, size - at, "],");
+	}
+	memcpy(buf + at, brace + 1, rest);
+	return at + rest;
+}
+
+static void
+annotate_raw(struct app *a, const char *msg, size_t len, const char *what);
+
+/* Apply an annotation here, marked (annot_marked), and publish it. */
 static void
 annotate(struct app *a, const char *msg, size_t len, const char *what)
+{
+	char buf[4096];
+	size_t n = annot_marked(&a->v.shown, msg, len, buf, sizeof buf);
+
+	if (n > 0)
+		annotate_raw(a, buf, n, what);
+	else
+		annotate_raw(a, msg, len, what);
+}
+
+static void
+annotate_raw(struct app *a, const char *msg, size_t len, const char *what)
 {
 	struct view *v = &a->v;
 
@@ -1158,8 +1213,8 @@ static void
 brief_run(struct app *a, tcop_ms now)
 {
 	struct brief_view bv;
-	char msg[2048], id[96];
-	size_t len;
+	char msg[2048], id[96], marked[4096];
+	size_t len, n;
 
 	brief_status(a);
 	if (a->deck != NULL)
@@ -1175,7 +1230,10 @@ brief_run(struct app *a, tcop_ms now)
 		return;
 	/* Sent or not (the link is down: the status line says so), the
 	 * next one goes out at the keep-alive or on the next change. */
-	(void)annot_send(a->ann, msg, len);
+	if ((n = annot_marked(&a->v.shown, msg, len, marked, sizeof marked)) > 0)
+		(void)annot_send(a->ann, marked, n);
+	else
+		(void)annot_send(a->ann, msg, len);
 	brief_share_sent(&a->br.share, &bv, now);
 }
 

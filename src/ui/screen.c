@@ -1308,6 +1308,7 @@ screen_draw(struct screen *s, struct canvas *page, uint8_t *prio,
 		draw_help(page, prio, km, rs, &v->help_page, 1, mh);
 	draw_status(page, prio, page->h - 3, v, st);
 	banner_of_view(s, v, items, nitems, &b);
+	v->shown = b;
 	brole = banner_format(&b, btext, sizeof btext);
 	banner_row(page, prio, 0, btext, brole);
 	banner_row(page, prio, page->h - 1, btext, brole);

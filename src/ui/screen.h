@@ -121,6 +121,8 @@ struct view {
 	const struct brief_book *book; /* marks and bookmarks (NULL none) */
 	char brief[64];           /* briefing state or prompt, first on the
 	                           * status row ("following alice"; "" none) */
+	struct banner shown;      /* set by screen_draw: the marking of what
+	                           * the last frame displayed (its banner) */
 };
 
 struct screen;
