@@ -229,6 +229,7 @@ struct app {
 	char by[32];            /* the operator's name in annotations */
 	const char *export_dir; /* e writes there */
 	bool marking;           /* typing a mark's text */
+	bool noting;            /* ... and it is a note (;), not a mark */
 	char mark_text[96];
 	int nmarks;
 	struct tty *tty;
@@ -786,21 +787,64 @@ mark_done(struct app *a)
 		jam_publish(a, &jm, id, area, lat, lon);
 }
 
-/* m: type the mark's text on the status line; Enter drops it, Esc not. */
+/*
+ * The typed note (picture/note): a text on the selected incident or
+ * entity, with no position of its own; every viewer's detail of that
+ * incident or entity lists it (screen.c).
+ */
+static void
+note_done(struct app *a)
+{
+	struct view *v = &a->v;
+	char text[200], ts[32], msg[1024], what[160];
+	int n;
+
+	if (v->sel_id[0] == '\0' || strpbrk(v->sel_id, "\"\\") != NULL) {
+		snprintf(v->msg, sizeof v->msg, "note: select an incident or "
+		    "an entity first");
+		return;
+	}
+	if (a->mark_text[0] == '\0') {
+		snprintf(v->msg, sizeof v->msg, "note: empty, nothing sent");
+		return;
+	}
+	json_text(text, sizeof text, a->mark_text);
+	tcop_time_format_ms(pic_time(a->pic), ts, sizeof ts);
+	n = snprintf(msg, sizeof msg, "picture/note {\"id\":\"note:%s-%d-%d\","
+	    "\"t\":\"%s\",\"src\":\"tcop-view\",\"by\":\"%s\",\"text\":\"%s\","
+	    "\"ref\":\"%s\"}", a->by, (int)getpid(), ++a->nmarks, ts, a->by, text,
+	    v->sel_id);
+	if (n < 0 || (size_t)n >= sizeof msg) {
+		snprintf(v->msg, sizeof v->msg, "note: too long");
+		return;
+	}
+	snprintf(what, sizeof what, "noted \"%.60s\" on %.60s", a->mark_text,
+	    v->sel_id);
+	annotate(a, msg, (size_t)n, what);
+}
+
+/*
+ * m (or ;): type the mark's (the note's) text on the status line; Enter
+ * sends it, Esc not.
+ */
 static void
 mark_key(struct app *a, int k)
 {
 	struct view *v = &a->v;
 	size_t n = strlen(a->mark_text);
+	const char *what = a->noting ? "note" : "mark";
 
 	if (k == UK_ENTER) {
 		a->marking = false;
-		mark_done(a);
+		if (a->noting)
+			note_done(a);
+		else
+			mark_done(a);
 		return;
 	}
 	if (k == UK_ESC) {
 		a->marking = false;
-		snprintf(v->msg, sizeof v->msg, "mark: cancelled");
+		snprintf(v->msg, sizeof v->msg, "%s: cancelled", what);
 		return;
 	}
 	if (k == UK_BACKSPACE) {
@@ -810,7 +854,7 @@ mark_key(struct app *a, int k)
 		a->mark_text[n] = (char)k;
 		a->mark_text[n + 1] = '\0';
 	}
-	snprintf(v->msg, sizeof v->msg, "mark text: %s_", a->mark_text);
+	snprintf(v->msg, sizeof v->msg, "%s text: %s_", what, a->mark_text);
 }
 
 /* s: every satellite -> the selected only -> none -> every ... */
@@ -1479,9 +1523,17 @@ act(struct app *a, enum view_action act_)
 		break;
 	case VA_ACK: ack(a); break;
 	case VA_MARK:
+	case VA_NOTE:
+		a->noting = act_ == VA_NOTE;
+		if (a->noting && v->sel_id[0] == '\0') {
+			snprintf(v->msg, sizeof v->msg, "note: select an "
+			    "incident or an entity first");
+			break;
+		}
 		a->marking = true;
 		a->mark_text[0] = '\0';
-		snprintf(v->msg, sizeof v->msg, "mark text: _");
+		snprintf(v->msg, sizeof v->msg, "%s text: _", a->noting ?
+		    "note" : "mark");
 		break;
 	case VA_SORT:
 		{

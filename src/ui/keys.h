@@ -64,6 +64,7 @@ enum {
 	X(SORT, "sort", "o", "sort the list by the next column")          \
 	X(SORT_REVERSE, "sort-reverse", "O", "reverse the sort")          \
 	X(MARK, "mark", "m", "mark the selection or cursor (with a text)") \
+	X(NOTE, "note", ";", "note on the selected incident or entity (a text)") \
 	X(LAYER_MARITIME, "layer-maritime", "M", "maritime layer on/off") \
 	X(LAYER_SPACE, "layer-space", "s", "satellites: all/selected/off") \
 	X(LAYER_CYBER, "layer-cyber", "c", "cyber layer on/off")          \

@@ -1008,6 +1008,36 @@ detail_incident(const struct pic_incident *x, char *d, size_t at, size_t sz)
 	return at;
 }
 
+/*
+ * The notes and marks whose ref is id (picture/note, picture/mark), in
+ * the order they were first seen: "HH:MM:SS by: text", so every viewer's
+ * detail of an incident or entity shows what operators said about it.
+ */
+static size_t
+detail_notes(const pic *p, const char *id, char *d, size_t at, size_t sz)
+{
+	struct pic_entity m;
+	size_t cur = 0;
+	int n = 0;
+
+	while (pic_next(p, PIC_MARK, &cur, &m)) {
+		char t[40], by[40] = "?";
+		const char *b;
+
+		if (strcmp(m.ref, id) != 0 || strcmp(m.state, "ack") == 0)
+			continue;
+		if (m.json_len > 0 && (b = strstr(m.json, "\"by\":\"")) != NULL)
+			snprintf(by, sizeof by, "%.*s", (int)strcspn(b + 6, "\""),
+			    b + 6);
+		fmt_hms(m.t, t, sizeof t);
+		if (n++ == 0)
+			at = addf(d, at, sz, "notes and marks:\n");
+		at = addf(d, at, sz, "  %s %s %s: %s\n", t, m.state, by,
+		    m.label);
+	}
+	return at;
+}
+
 static size_t
 detail_entity(const pic *p, const struct pic_entity *e, char *d, size_t at,
     size_t sz)
@@ -1038,6 +1068,8 @@ detail_entity(const pic *p, const struct pic_entity *e, char *d, size_t at,
 			    fx[i].lat_e7 / 1e7, fx[i].lon_e7 / 1e7);
 		}
 	}
+	if (e->kind != PIC_MARK)
+		at = detail_notes(p, e->id, d, at, sz);
 	if (e->json_len > 0)
 		at = json_members(e->json, e->json_len, d, at, sz);
 	return at;
@@ -1058,7 +1090,8 @@ detail_build(struct screen *s, const struct view *v, const struct evstore *st,
 	if (p != NULL && v->list == LIST_INCIDENTS) {
 		const struct pic_incident *x = pic_incident_find(p, v->sel_id);
 		if (x != NULL)
-			detail_incident(x, s->detail, at, sz);
+			detail_notes(p, x->id, s->detail, detail_incident(x,
+			    s->detail, at, sz), sz);
 		return;
 	}
 	if (p != NULL && v->list != LIST_EVENTS && pic_find(p, v->sel_id, &e)) {

@@ -91,13 +91,30 @@ check "bob's detail of the mark: alice's text, on the incident, at its position"
 	    tmux -u -L '$SOCK' capture-pane -p -t va:bob | grep -q 'ref: \"inc:' &&
 	    tmux -u -L '$SOCK' capture-pane -p -t va:bob | grep -q 'lat: 33.20000'"
 check "bob's detail of the mark: marked U, as alice's picture was" has va:bob "cls U"
+
+# ---- a note on the incident: no position, listed in its detail ----------
+tm send-keys -t va:alice I '\;'
+check "alice: ; prompts for the note's text" wait_for 5 has va:alice "note text: _"
+tm send-keys -t va:alice -l "escort tasked"
+tm send-keys -t va:alice Enter
+check "alice: the note is published on the incident" \
+	wait_for 5 has va:alice 'published: noted "escort tasked" on inc:'
+tm send-keys -t va:bob I
+check "bob's detail of the incident lists alice's note and mark" \
+	wait_for 10 sh -c "tmux -u -L '$SOCK' capture-pane -p -t va:bob | grep -q 'note alice: escort tasked' &&
+	    tmux -u -L '$SOCK' capture-pane -p -t va:bob | grep -q 'mark alice: tanker no AIS'"
+tm send-keys -t va:bob '\;'
+check "bob: ; prompts for a note" wait_for 5 has va:bob "note text: _"
+tm send-keys -t va:bob -l "x"
+tm send-keys -t va:bob Escape
+check "bob: Esc cancels the note (nothing published)" wait_for 5 has va:bob "note: cancelled"
 tm capture-pane -p -t va:bob > "$T/bob.txt"; tm capture-pane -p -t va:alice > "$T/alice.txt"
 for n in alice bob mallory; do tm send-keys -t "va:$n" q; done
 quit0() { for n in alice bob mallory; do [ "$(cat "$T/$n.rc" 2>/dev/null)" = 0 ] || return 1; done; }
 check "the three viewers quit cleanly" wait_for 10 quit0
 kill -TERM "$relay"; wait "$relay"
-check "the relay took exactly alice's two annotations from the ingest" \
-	grep -q "$ingest: .*received 2, lost 0, rejected 0" "$T/relay.err"
+check "the relay took exactly alice's three annotations from the ingest" \
+	grep -q "$ingest: .*received 3, lost 0, rejected 0" "$T/relay.err"
 check "and forwarded them with the capture's events" grep -q "dropped 0" "$T/relay.err"
 
 "$TCOP" relay --ingest "tls+tcp://127.0.0.1:$(free_port)" --listen "tcp://127.0.0.1:$(free_port)" \
