@@ -407,7 +407,7 @@ cdm_reader_init(struct cdm_reader *r, const char *buf, size_t len)
 	    buf[i] == '\n'))
 		i++;
 	r->kvn = !(i < len && (buf[i] == '{' || buf[i] == '['));
-	jscan_init(&r->scan, buf, len);
+	objscan_init(&r->scan, buf, len);
 }
 
 tcop_err
@@ -421,7 +421,7 @@ cdm_next(struct cdm_reader *r, struct cdm *c, long *lineno,
 	why[0] = '\0';
 	if (r->kvn)
 		return kvn_next(r, c, lineno, why);
-	if ((rv = jscan_next(&r->scan, &obj, &len, lineno, why,
+	if ((rv = objscan_next(&r->scan, &obj, &len, lineno, why,
 	    CDM_WHY_MAX)) != TCOP_OK)
 		return rv;
 	return cdm_parse_json(obj, len, c, why);

@@ -1,6 +1,6 @@
 /*
  * omm.c: OMM JSON element sets in and out (omm.h has the contract). Files
- * are cut into objects by orbit/jscan.c; each object is parsed by cJSON in
+ * are cut into objects by orbit/objscan.c; each object is parsed by cJSON in
  * the per-thread arena and copied out into a struct orb_elements.
  */
 #include <math.h>
@@ -11,7 +11,7 @@
 #include <cjson/cJSON.h>
 
 #include "core/jarena.h"
-#include "orbit/jscan.h"
+#include "orbit/objscan.h"
 #include "orbit/omm.h"
 #include "orbit/tle.h"
 
@@ -225,7 +225,7 @@ omm_from_event(const struct tcop_ev_elements *ev, struct orb_elements *el,
 void
 omm_reader_init(struct omm_reader *r, const char *buf, size_t len)
 {
-	jscan_init(&r->scan, buf, len);
+	objscan_init(&r->scan, buf, len);
 }
 
 tcop_err
@@ -236,7 +236,7 @@ omm_next(struct omm_reader *r, struct orb_elements *el, long *lineno,
 	size_t len;
 	tcop_err rv;
 
-	if ((rv = jscan_next(&r->scan, &obj, &len, lineno, why,
+	if ((rv = objscan_next(&r->scan, &obj, &len, lineno, why,
 	    OMM_WHY_MAX)) != TCOP_OK)
 		return rv;
 	return omm_parse(obj, len, el, why);
