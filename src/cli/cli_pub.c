@@ -85,6 +85,21 @@ cli_pub_option(const char *cmd, struct cli_pub *p, int c, const char *arg)
 }
 
 int
+cli_pub_getopt(const char *cmd, struct cli_pub *p, int argc, char **argv,
+    const struct option *longopts)
+{
+	int c, k;
+
+	while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
+		if ((k = cli_pub_option(cmd, p, c, optarg)) < 0)
+			return CLI_PUB_BAD;
+		if (k == 0)
+			return c;
+	}
+	return -1;
+}
+
+int
 cli_pub_start(const char *cmd, struct cli_pub *p, pub **out)
 {
 	tcop_err rv;

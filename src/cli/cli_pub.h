@@ -5,6 +5,7 @@
  *   --listen URL  --wait-subscribers N  --linger S
  *   --cert FILE  --key FILE  --ca FILE  --require-client-cert
  *
+ * (read by cli_pub_getopt, which hands the command only its own options)
  * and the signals that stop a long-running command cleanly (SIGINT,
  * SIGTERM, SIGHUP set cli_stop; SIGUSR1 sets cli_report).
  */
@@ -56,6 +57,18 @@ void cli_pub_init(struct cli_pub *p);
 /* Handle option c if it is one of CLI_PUB_LONGOPTS: 1 handled, 0 not
  * ours, -1 bad value (usage message printed). */
 int cli_pub_option(const char *cmd, struct cli_pub *p, int c, const char *arg);
+
+/* What cli_pub_getopt returns for a bad value of one of its options. */
+#define CLI_PUB_BAD (-2)
+
+/*
+ * getopt_long(argc, argv, "qh", longopts) with the CLI_PUB_LONGOPTS
+ * options handled into p on the way: the next other option, -1 at the
+ * end, or CLI_PUB_BAD (usage message printed: exit with CLI_USAGE). Set
+ * optind = 1 before the first call, as for getopt_long.
+ */
+int cli_pub_getopt(const char *cmd, struct cli_pub *p, int argc, char **argv,
+    const struct option *longopts);
 /* Open the publisher and wait for --wait-subscribers. CLI_OK, or an exit
  * status after a message on stderr. */
 int cli_pub_start(const char *cmd, struct cli_pub *p, pub **out);

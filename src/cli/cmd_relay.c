@@ -89,13 +89,10 @@ cmd_relay(int argc, char **argv)
 	relay_filter_init(&o.filter);
 	cli_pub_init(&cp);
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
-		int k = cli_pub_option(cmd, &cp, c, optarg);
-		if (k < 0)
-			return CLI_USAGE;
-		if (k > 0)
-			continue;
+	while ((c = cli_pub_getopt(cmd, &cp, argc, argv, longopts)) != -1) {
 		switch (c) {
+		case CLI_PUB_BAD:
+			return CLI_USAGE;
 		case OPT_FEED: {
 			nng_url *u;
 			if (o.nfeeds == RELAY_FEEDS_MAX)

@@ -77,13 +77,10 @@ cmd_replay(int argc, char **argv)
 
 	cli_pub_init(&cp);
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
-		int k = cli_pub_option(cmd, &cp, c, optarg);
-		if (k < 0)
-			return CLI_USAGE;
-		if (k > 0)
-			continue;
+	while ((c = cli_pub_getopt(cmd, &cp, argc, argv, longopts)) != -1) {
 		switch (c) {
+		case CLI_PUB_BAD:
+			return CLI_USAGE;
 		case 's':
 			if (strcmp(optarg, "max") == 0)
 				maxspeed = true;

@@ -390,13 +390,10 @@ feed_ais(int argc, char **argv)
 	f.w.src = "ais";
 	cli_pub_init(&cp);
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
-		int r = cli_pub_option(cmd, &cp, c, optarg);
-		if (r < 0)
-			return CLI_USAGE;
-		if (r > 0)
-			continue;
+	while ((c = cli_pub_getopt(cmd, &cp, argc, argv, longopts)) != -1) {
 		switch (c) {
+		case CLI_PUB_BAD:
+			return CLI_USAGE;
 		case 'u': udp = optarg; break;
 		case 't': tcp = optarg; break;
 		case 's': f.w.src = optarg; break;

@@ -152,13 +152,10 @@ parse(int argc, char **argv, struct feed_opts *fo, struct cli_pub *cp,
 	int ch;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
-		int r = cli_pub_option(cmd, cp, ch, optarg);
-		if (r < 0)
-			return CLI_USAGE;
-		if (r > 0)
-			continue;
+	while ((ch = cli_pub_getopt(cmd, cp, argc, argv, longopts)) != -1) {
 		switch (ch) {
+		case CLI_PUB_BAD:
+			return CLI_USAGE;
 		case OPT_EVE: fo->eve = optarg; break;
 		case OPT_FOLLOW: fo->follow = true; break;
 		case OPT_STATE: fo->state = optarg; break;

@@ -195,13 +195,10 @@ feed_jsonl(int argc, char **argv)
 
 	cli_pub_init(&cp);
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
-		int r = cli_pub_option(cmd, &cp, c, optarg);
-		if (r < 0)
-			return CLI_USAGE;
-		if (r > 0)
-			continue;
+	while ((c = cli_pub_getopt(cmd, &cp, argc, argv, longopts)) != -1) {
 		switch (c) {
+		case CLI_PUB_BAD:
+			return CLI_USAGE;
 		case 'r':
 			if (!cli_parse_long(optarg, 1, 100000000, &rate))
 				return cli_usage(cmd, "--rate wants messages/s, not '%s'",
