@@ -1,7 +1,9 @@
 /*
- * cli_pub.c: shared publisher options and signal handling (cli_pub.h).
+ * cli_pub.c: shared publisher options, signal handling, pacing and
+ * sleeping (cli_pub.h).
  */
 #include <string.h>
+#include <time.h>
 
 #include "cli/cli_pub.h"
 
@@ -132,4 +134,36 @@ void
 cli_pub_finish(struct cli_pub *p, pub *pb)
 {
 	pub_close(pb, cli_stop ? 0 : p->linger);
+}
+
+void
+cli_nap(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000 };
+
+	nanosleep(&ts, NULL);
+}
+
+void
+cli_sleep_until(tcop_ms due)
+{
+	for (;;) {
+		tcop_ms now = tcop_mono_ms();
+		if (due <= now || cli_stop)
+			return;
+		cli_nap(due - now > 100 ? 100 : (long)(due - now));
+	}
+}
+
+void
+cli_pace(long rate, uint64_t n, tcop_ms start)
+{
+	tcop_ms due, now;
+
+	if (rate <= 0)
+		return;
+	due = start + (tcop_ms)((double)n * 1000.0 / (double)rate);
+	now = tcop_mono_ms();
+	if (due > now)
+		cli_nap((long)(due - now));
 }

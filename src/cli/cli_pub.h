@@ -5,9 +5,10 @@
  *   --listen URL  --wait-subscribers N  --linger S
  *   --cert FILE  --key FILE  --ca FILE  --require-client-cert
  *
- * (read by cli_pub_getopt, which hands the command only its own options)
- * and the signals that stop a long-running command cleanly (SIGINT,
- * SIGTERM, SIGHUP set cli_stop; SIGUSR1 sets cli_report).
+ * (read by cli_pub_getopt, which hands the command only its own options),
+ * the signals that stop a long-running command cleanly (SIGINT, SIGTERM,
+ * SIGHUP set cli_stop; SIGUSR1 sets cli_report), and the pacing and
+ * sleeping those commands share.
  */
 #ifndef TCOP_CLI_PUB_H
 #define TCOP_CLI_PUB_H
@@ -74,5 +75,14 @@ int cli_pub_getopt(const char *cmd, struct cli_pub *p, int argc, char **argv,
 int cli_pub_start(const char *cmd, struct cli_pub *p, pub **out);
 /* Linger and close. */
 void cli_pub_finish(struct cli_pub *p, pub *pb);
+
+/* Sleep ms milliseconds (a signal cuts it short). */
+void cli_nap(long ms);
+/* Sleep until the monotonic clock reads due, in slices of at most 100 ms,
+ * returning early once cli_stop is set. */
+void cli_sleep_until(tcop_ms due);
+/* Hold message n of a stream started at start (monotonic) to rate
+ * messages a second: sleep until it is due. rate <= 0: no pacing. */
+void cli_pace(long rate, uint64_t n, tcop_ms start);
 
 #endif

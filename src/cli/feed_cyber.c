@@ -72,14 +72,6 @@ pub_emit(void *arg, const char *topic, const char *json, size_t len,
 	return pub_send(arg, topic, json, len, ev);
 }
 
-static void
-nap(long ms)
-{
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000 };
-
-	nanosleep(&ts, NULL);
-}
-
 /* Tail the EVE file until stopped. */
 static int
 follow_eve(struct cyber_ctx *c, const struct feed_opts *fo, pub *p)
@@ -120,7 +112,7 @@ follow_eve(struct cyber_ctx *c, const struct feed_opts *fo, pub *p)
 		if (rv == TCOP_ESYS)
 			break;
 		pub_tick(p);
-		nap(50);
+		cli_nap(50);
 	}
 	follow_commit(&f);
 	if (f.rotations || f.truncations)

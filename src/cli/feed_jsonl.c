@@ -159,20 +159,6 @@ send_line(struct jsonl *j, pub *p, char *line, size_t len)
 	free(obj);
 }
 
-static void
-pace(long rate, uint64_t n, tcop_ms start)
-{
-	if (rate <= 0)
-		return;
-	tcop_ms due = start + (tcop_ms)((double)n * 1000.0 / (double)rate);
-	tcop_ms now = tcop_mono_ms();
-	if (due > now) {
-		struct timespec ts = { (due - now) / 1000,
-			((due - now) % 1000) * 1000000 };
-		nanosleep(&ts, NULL);
-	}
-}
-
 int
 feed_jsonl(int argc, char **argv)
 {
@@ -248,7 +234,7 @@ feed_jsonl(int argc, char **argv)
 			line[--len] = '\0';
 		if (len == 0 || line[0] == '#')
 			continue;
-		pace(rate, j.sent + j.bad, start);
+		cli_pace(rate, j.sent + j.bad, start);
 		send_line(&j, p, line, len);
 		if ((j.lineno & 1023) == 0)
 			pub_tick(p);

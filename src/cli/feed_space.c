@@ -289,8 +289,6 @@ feed_space(int argc, char **argv)
 	}
 	for (tcop_ms next = 0; !cli_stop;) {
 		tcop_ms now = tcop_mono_ms();
-		struct timespec ts = { 0, 100 * 1000000 };
-
 		if (now >= next) {
 			for (int i = 0; i < nfiles; i++)
 				check_file(&f, &files[i]);
@@ -303,7 +301,7 @@ feed_space(int argc, char **argv)
 			fprintf(stderr, "tcop %s: %llu sent, %llu rejected\n", cmd,
 			    (unsigned long long)f.sent,
 			    (unsigned long long)f.bad), cli_report = 0;
-		nanosleep(&ts, NULL);
+		cli_nap(100);
 	}
 	fprintf(stderr, "tcop %s: %llu sent, %llu rejected\n", cmd,
 	    (unsigned long long)f.sent, (unsigned long long)f.bad);
