@@ -65,22 +65,10 @@ clear(struct eve_alert *a)
 {
 	tcop_event *ev = &a->ev;
 
-	memset(&ev->u.alert, 0, sizeof ev->u.alert);
+	/* the alert's absent values, but no kind until a line is decoded */
+	tcop_event_init(ev, TCOP_K_ALERT);
 	ev->kind = TCOP_K_UNKNOWN;
-	ev->topic[0] = ev->id[0] = ev->src[0] = '\0';
-	ev->t = TCOP_MS_NONE;
-	ev->seq = -1;
-	ev->cls = TCOP_CLS_NONE;
-	ev->nrel = -1;
-	ev->has_pos = false;
-	ev->lat = ev->lon = NAN;
-	ev->resend = false;
-	ev->narea = 0;
-	ev->json = NULL;
-	ev->json_len = 0;
-	ev->u.alert.signature_id = -1;
-	ev->u.alert.severity = -1;
-	ev->u.alert.src_port = ev->u.alert.dest_port = -1;
+	ev->topic[0] = '\0';
 	a->event_type[0] = a->host[0] = a->action[0] = a->app_proto[0] = '\0';
 	a->anomaly_type[0] = a->anomaly_layer[0] = '\0';
 	a->flow_id = -1;
