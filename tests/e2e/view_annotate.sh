@@ -11,29 +11,10 @@
 . "$(dirname "$0")/lib.sh"
 here=$(dirname "$0")
 command -v tmux >/dev/null || { ok "tmux not installed: skipped"; finish; }
-command -v openssl > /dev/null || { echo "not ok - openssl is installed"; exit 1; }
-SOCK="tcop-vann-$$"
-tm() { tmux -u -L "$SOCK" -f /dev/null "$@"; }
-shot() { tm capture-pane -p -t "$1"; }
-has() { shot "$1" | grep -q -- "$2"; }
-hasnt() { ! shot "$1" | grep -q -- "$2"; }
-trap 'tm kill-server 2>/dev/null; _cleanup' EXIT INT TERM
+tmux_private vann
 
-mkca() {
-	openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=$1" \
-		-keyout "$T/$1.key" -out "$T/$1.pem" 2>/dev/null
-}
-mkcert() {
-	printf 'subjectAltName=DNS:127.0.0.1,DNS:localhost,IP:127.0.0.1\n' > "$T/$2.ext"
-	openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" \
-		-keyout "$T/$2.key" -out "$T/$2.csr" 2>/dev/null &&
-	openssl x509 -req -in "$T/$2.csr" -CA "$T/$1.pem" -CAkey "$T/$1.key" \
-		-CAcreateserial -days 2 -extfile "$T/$2.ext" -out "$T/$2.pem" 2>/dev/null
-}
-mkca ca && mkcert ca server && mkcert ca client
+tls_certs
 check "openssl made a CA and two certificates" test -s "$T/server.pem" -a -s "$T/client.pem"
-SRV="--cert $T/server.pem --key $T/server.key --ca $T/ca.pem"
-CLI="--cert $T/client.pem --key $T/client.key --ca $T/ca.pem"
 python3 "$here/pic_scenarios.py" "$T" > /dev/null
 CAP="$T/dark.cap"
 
@@ -58,32 +39,32 @@ viewer bob --feed "$hub" $CLI
 check "both viewers show the dark-vessel incident open" \
 	wait_for 30 sh -c "tmux -u -L '$SOCK' capture-pane -p -t va:alice | grep -q 'dark-vessel *open' &&
 	    tmux -u -L '$SOCK' capture-pane -p -t va:bob | grep -q 'dark-vessel *open'"
-check "alice's annotation feed is up" wait_for 10 has va:alice "annotate up"
+check "alice's annotation feed is up" wait_for 10 pane_has va:alice "annotate up"
 
 # ---- a publisher without a client certificate cannot inject ------------
 viewer mallory --replay "$CAP" --annotate "$ingest" --ca "$T/ca.pem"
 check "mallory (no client certificate) sees the incident from the capture" \
-	wait_for 20 has va:mallory "dark-vessel *open"
+	wait_for 20 pane_has va:mallory "dark-vessel *open"
 sleep 2
-check "mallory's annotation feed stays down" has va:mallory "annotate DOWN"
+check "mallory's annotation feed stays down" pane_has va:mallory "annotate DOWN"
 tm send-keys -t va:mallory I a
 check "mallory's ack is applied only on mallory's screen, NOT published" \
-	wait_for 5 has va:mallory "NOT published"
+	wait_for 5 pane_has va:mallory "NOT published"
 sleep 2
-check "bob still shows the incident open" has va:bob "dark-vessel *open"
+check "bob still shows the incident open" pane_has va:bob "dark-vessel *open"
 
 # ---- alice acknowledges and marks; bob sees both --------------------------
 tm send-keys -t va:alice I a
-check "alice: the ack is published" wait_for 5 has va:alice "published: acknowledged inc:"
-check "bob shows the incident acknowledged" wait_for 10 has va:bob "dark-vessel *ack"
+check "alice: the ack is published" wait_for 5 pane_has va:alice "published: acknowledged inc:"
+check "bob shows the incident acknowledged" wait_for 10 pane_has va:bob "dark-vessel *ack"
 tm send-keys -t va:alice m
 tm send-keys -t va:alice -l "tanker no AIS"
 check "alice: m prompts for the mark's text on the status line" \
-	wait_for 5 has va:alice "mark text: tanker no AIS_"
+	wait_for 5 pane_has va:alice "mark text: tanker no AIS_"
 tm send-keys -t va:alice Enter
-check "alice: the mark is published" wait_for 5 has va:alice 'published: marked "tanker no AIS"'
+check "alice: the mark is published" wait_for 5 pane_has va:alice 'published: marked "tanker no AIS"'
 tm send-keys -t va:bob E
-check "bob lists alice's mark among the events" wait_for 10 has va:bob "mark:alice-"
+check "bob lists alice's mark among the events" wait_for 10 pane_has va:bob "mark:alice-"
 tm send-keys -t va:bob Enter
 check "bob's detail of the mark: alice's text, on the incident, at its position" \
 	wait_for 10 sh -c "tmux -u -L '$SOCK' capture-pane -p -t va:bob | grep -q 'text: \"tanker no AIS\"' &&
