@@ -20,41 +20,19 @@
 
 #include <cmocka.h>
 
+#include "testdata.h"
+
 #include "orbit/cdm.h"
 #include "orbit/ojson.h"
 #include "orbit/omm.h"
 #include "orbit/tle.h"
 #include "tcop/event.h"
 
-static char *
-slurp(const char *name, size_t *len)
-{
-	const char *dir = getenv("TCOP_DATA");
-	char path[512];
-	FILE *f;
-	char *buf;
-	long n;
-
-	snprintf(path, sizeof(path), "%s/space/%s", dir ? dir : "tests/data",
-	    name);
-	f = fopen(path, "rb");
-	assert_non_null(f);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc((size_t)n + 1);
-	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-	buf[n] = '\0';
-	fclose(f);
-	*len = (size_t)n;
-	return buf;
-}
-
 static void
 the_real_omm_file_loads_whole(void **state)
 {
 	size_t len;
-	char *buf = slurp("celestrak_omm_20250524_part_a.json", &len);
+	char *buf = td_slurp("space/celestrak_omm_20250524_part_a.json", &len);
 	struct omm_reader r;
 	struct orb_elements el;
 	char why[OMM_WHY_MAX];
@@ -163,8 +141,8 @@ static void
 elements_survive_the_trip_through_an_event(void **state)
 {
 	size_t len;
-	char *buf = slurp("celestrak_omm_20250524_part_a.json", &len);
-	char *tle = slurp("sgp4_expected_part_a.tle", &len);
+	char *buf = td_slurp("space/celestrak_omm_20250524_part_a.json", &len);
+	char *tle = td_slurp("space/sgp4_expected_part_a.tle", &len);
 	struct omm_reader r;
 	struct tle_reader t;
 	struct orb_elements el;
@@ -186,7 +164,7 @@ static void
 the_spacetrack_json_cdm_gives_its_values(void **state)
 {
 	size_t len;
-	char *buf = slurp("cdm_spacetrack_yam2_cosmos1602_406320986.json", &len);
+	char *buf = td_slurp("space/cdm_spacetrack_yam2_cosmos1602_406320986.json", &len);
 	struct cdm_reader r;
 	struct cdm c;
 	char why[CDM_WHY_MAX];
@@ -210,7 +188,7 @@ static void
 the_ccsds_kvn_cdm_gives_its_values(void **state)
 {
 	size_t len;
-	char *buf = slurp("cdm_ccsds_yam2_cosmos1602_406111525.kvn", &len);
+	char *buf = td_slurp("space/cdm_ccsds_yam2_cosmos1602_406111525.kvn", &len);
 	struct cdm_reader r;
 	struct cdm c;
 	char why[CDM_WHY_MAX], json[2048];
