@@ -39,7 +39,8 @@ tcop_err jfile_load(const char *path, jfile_parse_fn parse, void *arg,
 cJSON *jfile_object(const char *input, const char *buf, size_t len,
     char *why, size_t whylen);
 
-/* The 1-based line of buf on which at stands; 0 if at is not in buf. */
+/* The 1-based line of buf on which at stands; 0 if at is not in buf
+ * (also used by the asset inventory's messages, cyber/assets.c). */
 int jfile_line(const char *buf, size_t len, const char *at);
 
 #endif
