@@ -12,6 +12,8 @@
 here=$(dirname "$0")
 command -v tmux >/dev/null || { ok "tmux not installed: skipped"; finish; }
 tmux_private vann
+has() { pane_has "$@"; }     # has WINDOW RE
+hasnt() { pane_hasnt "$@"; }
 
 tls_certs
 check "openssl made a CA and two certificates" test -s "$T/server.pem" -a -s "$T/client.pem"
@@ -39,32 +41,32 @@ viewer bob --feed "$hub" $CLI
 check "both viewers show the dark-vessel incident open" \
 	wait_for 30 sh -c "tmux -u -L '$SOCK' capture-pane -p -t va:alice | grep -q 'dark-vessel *open' &&
 	    tmux -u -L '$SOCK' capture-pane -p -t va:bob | grep -q 'dark-vessel *open'"
-check "alice's annotation feed is up" wait_for 10 pane_has va:alice "annotate up"
+check "alice's annotation feed is up" wait_for 10 has va:alice "annotate up"
 
 # ---- a publisher without a client certificate cannot inject ------------
 viewer mallory --replay "$CAP" --annotate "$ingest" --ca "$T/ca.pem"
 check "mallory (no client certificate) sees the incident from the capture" \
-	wait_for 20 pane_has va:mallory "dark-vessel *open"
+	wait_for 20 has va:mallory "dark-vessel *open"
 sleep 2
-check "mallory's annotation feed stays down" pane_has va:mallory "annotate DOWN"
+check "mallory's annotation feed stays down" has va:mallory "annotate DOWN"
 tm send-keys -t va:mallory I a
 check "mallory's ack is applied only on mallory's screen, NOT published" \
-	wait_for 5 pane_has va:mallory "NOT published"
+	wait_for 5 has va:mallory "NOT published"
 sleep 2
-check "bob still shows the incident open" pane_has va:bob "dark-vessel *open"
+check "bob still shows the incident open" has va:bob "dark-vessel *open"
 
 # ---- alice acknowledges and marks; bob sees both --------------------------
 tm send-keys -t va:alice I a
-check "alice: the ack is published" wait_for 5 pane_has va:alice "published: acknowledged inc:"
-check "bob shows the incident acknowledged" wait_for 10 pane_has va:bob "dark-vessel *ack"
+check "alice: the ack is published" wait_for 5 has va:alice "published: acknowledged inc:"
+check "bob shows the incident acknowledged" wait_for 10 has va:bob "dark-vessel *ack"
 tm send-keys -t va:alice m
 tm send-keys -t va:alice -l "tanker no AIS"
 check "alice: m prompts for the mark's text on the status line" \
-	wait_for 5 pane_has va:alice "mark text: tanker no AIS_"
+	wait_for 5 has va:alice "mark text: tanker no AIS_"
 tm send-keys -t va:alice Enter
-check "alice: the mark is published" wait_for 5 pane_has va:alice 'published: marked "tanker no AIS"'
+check "alice: the mark is published" wait_for 5 has va:alice 'published: marked "tanker no AIS"'
 tm send-keys -t va:bob E
-check "bob lists alice's mark among the events" wait_for 10 pane_has va:bob "mark:alice-"
+check "bob lists alice's mark among the events" wait_for 10 has va:bob "mark:alice-"
 tm send-keys -t va:bob Enter
 check "bob's detail of the mark: alice's text, on the incident, at its position" \
 	wait_for 10 sh -c "tmux -u -L '$SOCK' capture-pane -p -t va:bob | grep -q 'text: \"tanker no AIS\"' &&

@@ -7,6 +7,8 @@
 . "$(dirname "$0")/lib.sh"
 command -v tmux >/dev/null || { ok "tmux not installed: skipped"; finish; }
 tmux_private vnet
+has() { pane_has "$@"; }     # has WINDOW RE
+hasnt() { pane_hasnt "$@"; }
 EV="$TCOP_DATA/view/events.txt"
 
 tls_certs
@@ -28,14 +30,14 @@ bg "$TCOP" feed jsonl --listen "$url" $SRV --require-client-cert \
 viewer nocert --feed "$url" --ca "$T/ca.pem"
 viewer good --feed "$url" $CLI
 check "TLS: the viewer with a client certificate shows the incident" \
-	wait_for 20 pane_has vn:good "high dark-vessel *open"
+	wait_for 20 has vn:good "high dark-vessel *open"
 check "TLS: its feed is up with nothing lost or rejected" \
-	wait_for 5 pane_has vn:good "up .* lost 0 rej 0"
-check "TLS: the banner is the alert's CONFIDENTIAL" pane_has vn:good "CONFIDENTIAL//REL TO USA, JPN"
+	wait_for 5 has vn:good "up .* lost 0 rej 0"
+check "TLS: the banner is the alert's CONFIDENTIAL" has vn:good "CONFIDENTIAL//REL TO USA, JPN"
 sleep 1
 check "TLS: the viewer without a client certificate shows nothing" \
 	sh -c "tmux -u -L '$SOCK' capture-pane -p -t vn:nocert | grep -q 'INCIDENTS 0'"
-check "TLS: ... and its feed is not up" pane_has vn:nocert "DOWN"
+check "TLS: ... and its feed is not up" has vn:nocert "DOWN"
 tm send-keys -t vn:good q
 tm send-keys -t vn:nocert q
 check "TLS: both viewers quit cleanly" \
@@ -46,14 +48,14 @@ url="ipc://$T/cls.ipc"
 bg "$TCOP" feed jsonl --listen "$url" --wait-subscribers 1 --linger 60 -q "$EV" 2> "$T/feed2.err"
 viewer cls --feed "$url" --max-cls U
 check "--max-cls U: the status line counts the withheld alert" \
-	wait_for 20 pane_has vn:cls "withheld 1 above U"
+	wait_for 20 has vn:cls "withheld 1 above U"
 tm send-keys -t vn:cls E
 check "--max-cls U: seven events listed, the unmarked note among them" \
 	wait_for 5 sh -c "tmux -u -L '$SOCK' capture-pane -p -t vn:cls | grep -q 'EVENTS 7' &&
 	    tmux -u -L '$SOCK' capture-pane -p -t vn:cls | grep -q 'note:1'"
-check "--max-cls U: no trace of the alert" pane_hasnt vn:cls "asset:tsushima-gs"
-check "--max-cls U: the banner says UNCLASSIFIED" pane_has vn:cls "UNCLASSIFIED"
-check "--max-cls U: no CONFIDENTIAL anywhere" pane_hasnt vn:cls "CONFIDENTIAL"
+check "--max-cls U: no trace of the alert" hasnt vn:cls "asset:tsushima-gs"
+check "--max-cls U: the banner says UNCLASSIFIED" has vn:cls "UNCLASSIFIED"
+check "--max-cls U: no CONFIDENTIAL anywhere" hasnt vn:cls "CONFIDENTIAL"
 tm send-keys -t vn:cls q
 check "--max-cls U: q exits 0" wait_for 10 sh -c "test \"\$(cat '$T/cls.rc' 2>/dev/null)\" = 0"
 "$TCOP" view --max-cls SECRET --feed "$url" > /dev/null 2> "$T/badcls.err"
