@@ -132,6 +132,34 @@ struct rx {
 	volatile int stop;
 };
 
+/* Spin until message i of a stream started at t0 is due at rate msg/s
+ * (0: no pacing); a spin, not a sleep, for sub-millisecond steps. */
+static void
+pace(double t0, long i, double rate)
+{
+	if (rate > 0)
+		while (now_s() - t0 < (double)i / rate)
+			;
+}
+
+/* Give the receiver up to 3 s to see all n, then stop and join it. */
+static void
+rx_stop(struct rx *r, pthread_t th, long n)
+{
+	for (int w = 0; w < 30 && r->got < n; w++)
+		nng_msleep(100);
+	r->stop = 1;
+	pthread_join(th, NULL);
+}
+
+/* Messages lost of n, and the delivered rate from t0 to the last. */
+static double
+rx_rate(const struct rx *r, long n, double t0, long *lost)
+{
+	*lost = n - r->got;
+	return r->got > 1 ? (double)r->got / (r->t_last - t0) : 0;
+}
+
 static void *
 raw_rx(void *arg)
 {
@@ -216,17 +244,11 @@ run_raw2(const char *url, long n, double rate, long *lost, bool tuned)
 	for (long i = 0; i < n; i++) {
 		memcpy(msg, &i, sizeof i);
 		nng_send(s, msg, sizeof msg, 0);
-		if (rate > 0)
-			while (now_s() - t0 < (double)i / rate)
-				;
+		pace(t0, i, rate);
 	}
-	for (int w = 0; w < 30 && r.got < n; w++)
-		nng_msleep(100);
-	r.stop = 1;
-	pthread_join(th, NULL);
+	rx_stop(&r, th, n);
 	nng_close(s);
-	*lost = n - r.got;
-	return r.got > 1 ? (double)r.got / (r.t_last - t0) : 0;
+	return rx_rate(&r, n, t0, lost);
 }
 
 static double
@@ -259,17 +281,11 @@ run_tcop(const char *url, long n, double rate, long *lost)
 		    "\"pad\":\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"}",
 		    i % 5000, i + 1, i);
 		pub_send(p, "maritime/track", json, (size_t)len, NULL);
-		if (rate > 0)
-			while (now_s() - t0 < (double)i / rate)
-				;
+		pace(t0, i, rate);
 	}
-	for (int w = 0; w < 30 && r.got < n; w++)
-		nng_msleep(100);
-	r.stop = 1;
-	pthread_join(th, NULL);
+	rx_stop(&r, th, n);
 	pub_close(p, 0);
-	*lost = n - r.got;
-	return r.got > 1 ? (double)r.got / (r.t_last - t0) : 0;
+	return rx_rate(&r, n, t0, lost);
 }
 
 int

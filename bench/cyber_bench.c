@@ -128,6 +128,53 @@ xr(void)
 	return rng;
 }
 
+/* An inventory of n sites named asset-0, asset-1, ... (no addresses). */
+static assets *
+sites(int n)
+{
+	assets *a;
+
+	assets_create(&a);
+	for (int i = 0; i < n; i++) {
+		struct asset as;
+		memset(&as, 0, sizeof as);
+		snprintf(as.name, sizeof as.name, "asset-%d", i);
+		snprintf(as.kind, sizeof as.kind, "site");
+		as.lat = 35;
+		as.lon = 139;
+		assets_add(a, &as, NULL);
+	}
+	return a;
+}
+
+/* True the first time key (non-zero) is offered to seen, an open-addressed
+ * set of 2^18 slots: the benches draw random prefixes without repeats. */
+static bool
+first_seen(uint64_t *seen, uint64_t key)
+{
+	size_t h = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 46);
+
+	while (seen[h] != 0 && seen[h] != key)
+		h = (h + 1) & ((1u << 18) - 1);
+	if (seen[h] == key)
+		return false;
+	seen[h] = key;
+	return true;
+}
+
+/* assets_build; on failure a message, and a is destroyed. */
+static bool
+built(assets *a)
+{
+	char err[256];
+
+	if (assets_build(a, err, sizeof err) == TCOP_OK)
+		return true;
+	fprintf(stderr, "cyber_bench: %s\n", err);
+	assets_destroy(a);
+	return false;
+}
+
 static void
 bench_lookup(void)
 {
@@ -138,20 +185,10 @@ bench_lookup(void)
 	uint64_t *seen = calloc(1u << 18, sizeof *seen);
 	assets *a;
 	double t0, rate;
-	char err[256];
 	long hits = 0;
 	int added = 0;
 
-	assets_create(&a);
-	for (int i = 0; i < NASSET; i++) {
-		struct asset as;
-		memset(&as, 0, sizeof as);
-		snprintf(as.name, sizeof as.name, "asset-%d", i);
-		snprintf(as.kind, sizeof as.kind, "site");
-		as.lat = 35;
-		as.lon = 139;
-		assets_add(a, &as, NULL);
-	}
+	a = sites(NASSET);
 	while (added < NCIDR) {
 		int plen = lens[xr() % 16];
 		/* most prefixes inside 10.0.0.0/8 and 172.16.0.0/12 so they nest */
@@ -161,20 +198,14 @@ bench_lookup(void)
 		uint32_t addr = plen == 32 ? base : base & (~0u << (32 - plen));
 		uint8_t b[4] = { addr >> 24, addr >> 16, addr >> 8, addr };
 		uint64_t key = ((uint64_t)addr << 8 | (uint64_t)plen) + 1;
-		size_t h = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 46);
-		while (seen[h] != 0 && seen[h] != key)
-			h = (h + 1) & ((1u << 18) - 1);
-		if (seen[h] == key)
+		if (!first_seen(seen, key))
 			continue; /* a duplicate prefix */
-		seen[h] = key;
 		if (assets_add_prefix(a, b, plen, false, (int)(xr() % NASSET)) ==
 		    TCOP_OK)
 			added++;
 	}
 	free(seen);
-	if (assets_build(a, err, sizeof err) != TCOP_OK) {
-		fprintf(stderr, "cyber_bench: %s\n", err);
-		assets_destroy(a);
+	if (!built(a)) {
 		free(q);
 		return;
 	}
@@ -200,26 +231,15 @@ bench_lookup6(void)
 	uint64_t *seen = calloc(1u << 18, sizeof *seen);
 	assets *a;
 	double t0, rate;
-	char err[256];
 	long hits = 0;
 	int added = 0;
 
-	assets_create(&a);
-	for (int i = 0; i < NASSET; i++) {
-		struct asset as;
-		memset(&as, 0, sizeof as);
-		snprintf(as.name, sizeof as.name, "asset-%d", i);
-		snprintf(as.kind, sizeof as.kind, "site");
-		as.lat = 35;
-		as.lon = 139;
-		assets_add(a, &as, NULL);
-	}
+	a = sites(NASSET);
 	while (added < NCIDR) {
 		/* /40../64 inside 2001:db8::/32, and a /128 host now and then */
 		uint8_t b[16] = { 0x20, 0x01, 0x0d, 0xb8 };
 		int plen = xr() % 8 ? 40 + (int)(xr() % 25) : 128;
 		uint64_t key = 0;
-		size_t h;
 		for (int i = 4; i < 16; i++)
 			b[i] = (uint8_t)xr();
 		for (int bit = plen; bit < 128; bit++)
@@ -227,20 +247,14 @@ bench_lookup6(void)
 		for (int i = 0; i < 16; i++)
 			key = (key ^ b[i]) * 0x100000001b3ULL;
 		key = (key ^ (uint64_t)plen) | 1;
-		h = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 46);
-		while (seen[h] != 0 && seen[h] != key)
-			h = (h + 1) & ((1u << 18) - 1);
-		if (seen[h] == key)
+		if (!first_seen(seen, key))
 			continue;
-		seen[h] = key;
 		if (assets_add_prefix(a, b, plen, true, (int)(xr() % NASSET)) ==
 		    TCOP_OK)
 			added++;
 	}
 	free(seen);
-	if (assets_build(a, err, sizeof err) != TCOP_OK) {
-		fprintf(stderr, "cyber_bench: %s\n", err);
-		assets_destroy(a);
+	if (!built(a)) {
 		free(q);
 		return;
 	}

@@ -34,6 +34,24 @@ selected() {
 	return 1
 }
 filter="$*"
+
+# tally EXCERPT: count test $name's $p passes and $f failures (exit status
+# $rc without a reported failure is one), print its line, and on failure
+# the lines of its output $out that the function EXCERPT picks.
+tally() {
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+	pass=$((pass + p)); fail=$((fail + f))
+	end=$(date +%s)
+	if [ "$f" -ne 0 ]; then
+		failed="$failed $name"
+		printf '%s\n' "$out" | "$1"
+		echo "FAIL $name ($p passed, $f failed, $((end - start))s)"
+	else
+		echo "ok   $name ($p passed, $((end - start))s)"
+	fi
+}
+unit_excerpt() { grep -E 'FAIL|ERROR|error|Sanitizer|runtime error' | head -20; }
+e2e_excerpt() { grep -v '^ok - ' | tail -25; }
 log="$TCOP_OUT/run.log"
 : > "$log"
 
@@ -49,16 +67,7 @@ TIMEOUT: $name did not finish in ${TEST_TIMEOUT:-300} s"
 	p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | tail -1)
 	f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | tail -1)
 	p=${p:-0}; f=${f:-0}
-	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
-	pass=$((pass + p)); fail=$((fail + f))
-	end=$(date +%s)
-	if [ "$f" -ne 0 ]; then
-		failed="$failed $name"
-		printf '%s\n' "$out" | grep -E 'FAIL|ERROR|error|Sanitizer|runtime error' | head -20
-		echo "FAIL $name ($p passed, $f failed, $((end - start))s)"
-	else
-		echo "ok   $name ($p passed, $((end - start))s)"
-	fi
+	tally unit_excerpt
 done
 
 for t in tests/e2e/*.sh; do
@@ -73,16 +82,7 @@ not ok - $name did not finish in ${TEST_TIMEOUT:-300} s"
 	printf '== %s\n%s\n' "$name" "$out" >> "$log"
 	p=$(printf '%s\n' "$out" | grep -c '^ok - ')
 	f=$(printf '%s\n' "$out" | grep -c '^not ok - ')
-	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
-	pass=$((pass + p)); fail=$((fail + f))
-	end=$(date +%s)
-	if [ "$f" -ne 0 ]; then
-		failed="$failed $name"
-		printf '%s\n' "$out" | grep -v '^ok - ' | tail -25
-		echo "FAIL $name ($p passed, $f failed, $((end - start))s)"
-	else
-		echo "ok   $name ($p passed, $((end - start))s)"
-	fi
+	tally e2e_excerpt
 done
 
 if [ -z "$filter" ] || selected fuzz; then

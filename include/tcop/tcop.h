@@ -87,6 +87,8 @@ void tcop_time_format_ms(tcop_ms t, char *buf, size_t size);
 void tcop_time_format_s(tcop_ms t, char *buf, size_t size);
 /* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
 int64_t tcop_days_from_civil(int64_t y, unsigned m, unsigned d);
+/* The civil date of a day since 1970-01-01 (the inverse). */
+void tcop_civil_from_days(int64_t z, int *y, unsigned *m, unsigned *d);
 /* The wall clock, for main() and the feed layer only. */
 tcop_ms tcop_now_ms(void);
 /* A monotonic clock in ms, for pacing and rates. */

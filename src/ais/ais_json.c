@@ -14,9 +14,13 @@
  *     degree, as the other types (the message's resolution is 1/10').
  * Numbers are formatted with integer arithmetic, not printf: this is the
  * hot path of `tcop decode ais`, and the results are the same digits
- * (x / 600000 never lies on a rounding tie at 6 decimals).
+ * (x / 600000 never lies on a rounding tie at 6 decimals). The gpsd form
+ * is written from one table of members per message type (gpsd_field()
+ * knows each kind of member once); the tcop/1 form shares the writer and
+ * the member printers.
  */
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "ais/ais.h"
@@ -325,35 +329,6 @@ rot_deg_min(int turn)
 }
 
 static void
-put_turn(struct out *o, int turn)
-{
-	put_key(o, "turn");
-	if (turn == AIS_TURN_NA) {
-		PUT(o, "\"nan\"");
-	} else if (turn == -127) {
-		PUT(o, "\"fastleft\"");
-	} else if (turn == 127) {
-		PUT(o, "\"fastright\"");
-	} else {
-		int64_t v = (int64_t)nearbyint(rot_deg_min(turn));
-		put_i64(o, v); /* nearbyint(-0.04) is -0.0: cast gives 0 */
-	}
-}
-
-/* Speed in 1/10 kn as gpsd prints it: "nan", "fast" or %.1f. */
-static void
-put_speed10(struct out *o, unsigned speed)
-{
-	put_key(o, "speed");
-	if (speed == AIS_SPEED_NA)
-		PUT(o, "\"nan\"");
-	else if (speed == AIS_SPEED_NA - 1)
-		PUT(o, "\"fast\"");
-	else
-		put_fixed(o, speed, 1);
-}
-
-static void
 put_lonlat(struct out *o, int32_t lon, int32_t lat)
 {
 	put_key(o, "lon");
@@ -372,20 +347,6 @@ put_dims(struct out *o, unsigned bow, unsigned stern, unsigned port,
 	kv_u(o, "to_starboard", starboard);
 }
 
-static void
-put_epfd(struct out *o, unsigned epfd)
-{
-	kv_u(o, "epfd", epfd);
-	kv_s(o, "epfd_text", epfd_text(epfd));
-}
-
-static void
-put_shiptype(struct out *o, unsigned t)
-{
-	kv_u(o, "shiptype", t);
-	kv_s(o, "shiptype_text", shiptype_text(t));
-}
-
 /* "%02u" */
 static void
 put_2(struct out *o, unsigned v)
@@ -398,182 +359,392 @@ put_2(struct out *o, unsigned v)
 		put_mem(o, b, 2);
 }
 
-static void
-gpsd_t1(struct out *o, const struct ais_t1 *p)
+/*
+ * The gpsd form is table-driven: one row per member, in gpsd's order, each
+ * naming how the field at `off` of the type's struct is written. Kinds that
+ * read several fields (a position, dimensions, a date) read consecutive
+ * members; the FOLLOWS assertions below keep that true.
+ */
+enum gk {
+	G_END,      /* the end of a table */
+	G_U,        /* unsigned (or uint32_t) as a number */
+	G_B,        /* bool */
+	G_B01,      /* bool as 0 or 1 (gpsd writes type 19's dte so) */
+	G_S,        /* char[] as a string */
+	G_FIX1,     /* unsigned in tenths, as %.1f */
+	G_STATUS,   /* navigational status and "status_text" */
+	G_AID,      /* aid type and "aid_type_text" */
+	G_EPFD,     /* fix type and "epfd_text" */
+	G_SHIPTYPE, /* ship type and "shiptype_text" */
+	G_TURN,     /* ROT_AIS as "turn" */
+	G_SPEED10,  /* 1/10 kn as "speed", with "nan" and "fast" */
+	G_SPEEDKN,  /* kn as "speed", with "nan" and "fast" (type 9) */
+	G_LONLAT,   /* lon, lat in 1/10000 minute */
+	G_LONLAT10, /* lon, lat in 1/10 minute (type 27) */
+	G_DIMS,     /* to_bow, to_stern, to_port, to_starboard */
+	G_TIME4,    /* year .. second as "timestamp" (type 4) */
+	G_ETA5,     /* month .. minute as "eta" (type 5) */
+	G_T24DIMS,  /* mothership_mmsi, or else the dimensions (type 24) */
+};
+
+struct gf {
+	const char *key;
+	unsigned char kind;
+	unsigned short off;
+};
+
+#define GF(T, key, kind, field) { key, kind, offsetof(struct T, field) }
+#define FOLLOWS(T, a, b)                                                   \
+	_Static_assert(offsetof(struct T, b) ==                              \
+	    offsetof(struct T, a) + sizeof(((struct T *)0)->a),              \
+	    #T "." #b " must follow " #a)
+
+_Static_assert(sizeof(uint32_t) == sizeof(unsigned), "uint32_t is unsigned");
+FOLLOWS(ais_t1, lon, lat);
+FOLLOWS(ais_t4, lon, lat);
+FOLLOWS(ais_t9, lon, lat);
+FOLLOWS(ais_t18, lon, lat);
+FOLLOWS(ais_t21, lon, lat);
+FOLLOWS(ais_t27, lon, lat);
+FOLLOWS(ais_t4, year, month);
+FOLLOWS(ais_t4, month, day);
+FOLLOWS(ais_t4, day, hour);
+FOLLOWS(ais_t4, hour, minute);
+FOLLOWS(ais_t4, minute, second);
+FOLLOWS(ais_t5, month, day);
+FOLLOWS(ais_t5, day, hour);
+FOLLOWS(ais_t5, hour, minute);
+#define FOLLOWS_DIMS(T)                 \
+	FOLLOWS(T, to_bow, to_stern);   \
+	FOLLOWS(T, to_stern, to_port);  \
+	FOLLOWS(T, to_port, to_starboard)
+FOLLOWS_DIMS(ais_t5);
+FOLLOWS_DIMS(ais_t18);
+FOLLOWS_DIMS(ais_t21);
+FOLLOWS_DIMS(ais_t24);
+
+static const struct gf g_t1[] = {
+	GF(ais_t1, "status", G_STATUS, status),
+	GF(ais_t1, "turn", G_TURN, turn),
+	GF(ais_t1, "speed", G_SPEED10, speed),
+	GF(ais_t1, "accuracy", G_B, accuracy),
+	GF(ais_t1, NULL, G_LONLAT, lon),
+	GF(ais_t1, "course", G_FIX1, course),
+	GF(ais_t1, "heading", G_U, heading),
+	GF(ais_t1, "second", G_U, second),
+	GF(ais_t1, "maneuver", G_U, maneuver),
+	GF(ais_t1, "raim", G_B, raim),
+	GF(ais_t1, "radio", G_U, radio),
+	{ NULL, G_END, 0 },
+};
+
+static const struct gf g_t4[] = {
+	GF(ais_t4, "timestamp", G_TIME4, year),
+	GF(ais_t4, "accuracy", G_B, accuracy),
+	GF(ais_t4, NULL, G_LONLAT, lon),
+	GF(ais_t4, "epfd", G_EPFD, epfd),
+	GF(ais_t4, "raim", G_B, raim),
+	GF(ais_t4, "radio", G_U, radio),
+	{ NULL, G_END, 0 },
+};
+
+static const struct gf g_t5[] = {
+	GF(ais_t5, "imo", G_U, imo),
+	GF(ais_t5, "ais_version", G_U, ais_version),
+	GF(ais_t5, "callsign", G_S, callsign),
+	GF(ais_t5, "shipname", G_S, shipname),
+	GF(ais_t5, "shiptype", G_SHIPTYPE, shiptype),
+	GF(ais_t5, NULL, G_DIMS, to_bow),
+	GF(ais_t5, "epfd", G_EPFD, epfd),
+	GF(ais_t5, "eta", G_ETA5, month),
+	GF(ais_t5, "draught", G_FIX1, draught),
+	GF(ais_t5, "destination", G_S, destination),
+	GF(ais_t5, "dte", G_U, dte),
+	{ NULL, G_END, 0 },
+};
+
+static const struct gf g_t9[] = {
+	GF(ais_t9, "alt", G_U, alt),
+	GF(ais_t9, "speed", G_SPEEDKN, speed),
+	GF(ais_t9, "accuracy", G_B, accuracy),
+	GF(ais_t9, NULL, G_LONLAT, lon),
+	GF(ais_t9, "course", G_FIX1, course),
+	GF(ais_t9, "second", G_U, second),
+	GF(ais_t9, "regional", G_U, regional),
+	GF(ais_t9, "dte", G_U, dte),
+	GF(ais_t9, "raim", G_B, raim),
+	GF(ais_t9, "radio", G_U, radio),
+	{ NULL, G_END, 0 },
+};
+
+/* Types 18 and 19 share their first members; gpsd 3.22 writes class B
+ * speed with no "nan"/"fast". */
+#define G_CLASS_B                                          \
+	GF(ais_t18, "reserved", G_U, reserved),            \
+	GF(ais_t18, "speed", G_FIX1, speed),               \
+	GF(ais_t18, "accuracy", G_B, accuracy),            \
+	GF(ais_t18, NULL, G_LONLAT, lon),                  \
+	GF(ais_t18, "course", G_FIX1, course),             \
+	GF(ais_t18, "heading", G_U, heading),              \
+	GF(ais_t18, "second", G_U, second),                \
+	GF(ais_t18, "regional", G_U, regional)
+
+static const struct gf g_t18[] = {
+	G_CLASS_B,
+	GF(ais_t18, "cs", G_B, cs),
+	GF(ais_t18, "display", G_B, display),
+	GF(ais_t18, "dsc", G_B, dsc),
+	GF(ais_t18, "band", G_B, band),
+	GF(ais_t18, "msg22", G_B, msg22),
+	GF(ais_t18, "raim", G_B, raim),
+	GF(ais_t18, "radio", G_U, radio),
+	{ NULL, G_END, 0 },
+};
+
+static const struct gf g_t19[] = {
+	G_CLASS_B,
+	GF(ais_t18, "shipname", G_S, shipname),
+	GF(ais_t18, "shiptype", G_SHIPTYPE, shiptype),
+	GF(ais_t18, NULL, G_DIMS, to_bow),
+	GF(ais_t18, "epfd", G_EPFD, epfd),
+	GF(ais_t18, "raim", G_B, raim),
+	GF(ais_t18, "dte", G_B01, dte),
+	GF(ais_t18, "assigned", G_B, assigned),
+	{ NULL, G_END, 0 },
+};
+
+static const struct gf g_t21[] = {
+	GF(ais_t21, "aid_type", G_AID, aid_type),
+	GF(ais_t21, "name", G_S, name),
+	GF(ais_t21, NULL, G_LONLAT, lon),
+	GF(ais_t21, "accuracy", G_B, accuracy),
+	GF(ais_t21, NULL, G_DIMS, to_bow),
+	GF(ais_t21, "epfd", G_EPFD, epfd),
+	GF(ais_t21, "second", G_U, second),
+	GF(ais_t21, "regional", G_U, regional),
+	GF(ais_t21, "off_position", G_B, off_position),
+	GF(ais_t21, "raim", G_B, raim),
+	GF(ais_t21, "virtual_aid", G_B, virtual_aid),
+	{ NULL, G_END, 0 },
+};
+
+/* Type 24: part A has the name, part B the rest, a paired AB both. */
+#define G_T24_B                                            \
+	GF(ais_t24, "shiptype", G_SHIPTYPE, shiptype),     \
+	GF(ais_t24, "vendorid", G_S, vendorid),            \
+	GF(ais_t24, "model", G_U, model),                  \
+	GF(ais_t24, "serial", G_U, serial),                \
+	GF(ais_t24, "callsign", G_S, callsign),            \
+	GF(ais_t24, NULL, G_T24DIMS, mothership_mmsi)
+
+static const struct gf g_t24a[] = {
+	GF(ais_t24, "shipname", G_S, shipname),
+	{ NULL, G_END, 0 },
+};
+
+static const struct gf g_t24b[] = {
+	G_T24_B,
+	{ NULL, G_END, 0 },
+};
+
+static const struct gf g_t24ab[] = {
+	GF(ais_t24, "shipname", G_S, shipname),
+	G_T24_B,
+	{ NULL, G_END, 0 },
+};
+
+static const struct gf g_t27[] = {
+	GF(ais_t27, "status", G_STATUS, status),
+	GF(ais_t27, "accuracy", G_B, accuracy),
+	GF(ais_t27, NULL, G_LONLAT10, lon),
+	GF(ais_t27, "speed", G_U, speed),
+	GF(ais_t27, "course", G_U, course),
+	GF(ais_t27, "raim", G_B, raim),
+	GF(ais_t27, "gnss", G_B, gnss),
+	{ NULL, G_END, 0 },
+};
+
+/* The i-th unsigned member from off (consecutive members, see FOLLOWS). */
+static unsigned
+u_at(const char *base, size_t off, int i)
 {
-	kv_u(o, "status", p->status);
-	kv_s(o, "status_text", nav_legends[p->status & 15]);
-	put_turn(o, p->turn);
-	put_speed10(o, p->speed);
-	kv_b(o, "accuracy", p->accuracy);
-	put_lonlat(o, p->lon, p->lat);
-	put_key(o, "course");
-	put_fixed(o, p->course, 1);
-	kv_u(o, "heading", p->heading);
-	kv_u(o, "second", p->second);
-	kv_u(o, "maneuver", p->maneuver);
-	kv_b(o, "raim", p->raim);
-	kv_u(o, "radio", p->radio);
+	unsigned v;
+
+	memcpy(&v, base + off + (size_t)i * sizeof v, sizeof v);
+	return v;
+}
+
+static int32_t
+i32_at(const char *base, size_t off, int i)
+{
+	int32_t v;
+
+	memcpy(&v, base + off + (size_t)i * sizeof v, sizeof v);
+	return v;
 }
 
 static void
-gpsd_t4(struct out *o, const struct ais_t4 *p)
+put_speed(struct out *o, unsigned speed, int dec)
 {
-	put_key(o, "timestamp");
-	PUT(o, "\"");
-	for (unsigned y = 1000; y > 1 && p->year < y; y /= 10)
-		PUT(o, "0"); /* %04u */
-	put_u64(o, p->year);
-	PUT(o, "-");
-	put_2(o, p->month);
-	PUT(o, "-");
-	put_2(o, p->day);
-	PUT(o, "T");
-	put_2(o, p->hour);
-	PUT(o, ":");
-	put_2(o, p->minute);
-	PUT(o, ":");
-	put_2(o, p->second);
-	PUT(o, "Z\"");
-	kv_b(o, "accuracy", p->accuracy);
-	put_lonlat(o, p->lon, p->lat);
-	put_epfd(o, p->epfd);
-	kv_b(o, "raim", p->raim);
-	kv_u(o, "radio", p->radio);
-}
-
-static void
-gpsd_t5(struct out *o, const struct ais_t5 *p)
-{
-	kv_u(o, "imo", p->imo);
-	kv_u(o, "ais_version", p->ais_version);
-	kv_s(o, "callsign", p->callsign);
-	kv_s(o, "shipname", p->shipname);
-	put_shiptype(o, p->shiptype);
-	put_dims(o, p->to_bow, p->to_stern, p->to_port, p->to_starboard);
-	put_epfd(o, p->epfd);
-	put_key(o, "eta");
-	PUT(o, "\"");
-	put_2(o, p->month);
-	PUT(o, "-");
-	put_2(o, p->day);
-	PUT(o, "T");
-	put_2(o, p->hour);
-	PUT(o, ":");
-	put_2(o, p->minute);
-	PUT(o, "Z\"");
-	put_key(o, "draught");
-	put_fixed(o, p->draught, 1);
-	kv_s(o, "destination", p->destination);
-	kv_u(o, "dte", p->dte);
-}
-
-static void
-gpsd_t9(struct out *o, const struct ais_t9 *p)
-{
-	kv_u(o, "alt", p->alt);
-	put_key(o, "speed");
-	if (p->speed == AIS_SPEED_NA)
+	if (speed == AIS_SPEED_NA)
 		PUT(o, "\"nan\"");
-	else if (p->speed == AIS_SPEED_NA - 1)
+	else if (speed == AIS_SPEED_NA - 1)
 		PUT(o, "\"fast\"");
+	else if (dec > 0)
+		put_fixed(o, speed, dec);
 	else
-		put_u64(o, p->speed);
-	kv_b(o, "accuracy", p->accuracy);
-	put_lonlat(o, p->lon, p->lat);
-	put_key(o, "course");
-	put_fixed(o, p->course, 1);
-	kv_u(o, "second", p->second);
-	kv_u(o, "regional", p->regional);
-	kv_u(o, "dte", p->dte);
-	kv_b(o, "raim", p->raim);
-	kv_u(o, "radio", p->radio);
+		put_u64(o, speed);
 }
 
 static void
-gpsd_t18(struct out *o, const struct ais_t18 *p, bool t19)
+put_turn(struct out *o, int turn)
 {
-	kv_u(o, "reserved", p->reserved);
-	put_key(o, "speed"); /* gpsd 3.22: no "nan"/"fast" for class B */
-	put_fixed(o, p->speed, 1);
-	kv_b(o, "accuracy", p->accuracy);
-	put_lonlat(o, p->lon, p->lat);
-	put_key(o, "course");
-	put_fixed(o, p->course, 1);
-	kv_u(o, "heading", p->heading);
-	kv_u(o, "second", p->second);
-	kv_u(o, "regional", p->regional);
-	if (t19) {
-		kv_s(o, "shipname", p->shipname);
-		put_shiptype(o, p->shiptype);
-		put_dims(o, p->to_bow, p->to_stern, p->to_port,
-		    p->to_starboard);
-		put_epfd(o, p->epfd);
-		kv_b(o, "raim", p->raim);
-		kv_u(o, "dte", p->dte);
-		kv_b(o, "assigned", p->assigned);
-		return;
+	if (turn == AIS_TURN_NA) {
+		PUT(o, "\"nan\"");
+	} else if (turn == -127) {
+		PUT(o, "\"fastleft\"");
+	} else if (turn == 127) {
+		PUT(o, "\"fastright\"");
+	} else {
+		int64_t v = (int64_t)nearbyint(rot_deg_min(turn));
+		put_i64(o, v); /* nearbyint(-0.04) is -0.0: cast gives 0 */
 	}
-	kv_b(o, "cs", p->cs);
-	kv_b(o, "display", p->display);
-	kv_b(o, "dsc", p->dsc);
-	kv_b(o, "band", p->band);
-	kv_b(o, "msg22", p->msg22);
-	kv_b(o, "raim", p->raim);
-	kv_u(o, "radio", p->radio);
+}
+
+/* "YYYY-MM-DDTHH:MM:SSZ" (type 4) or "MM-DDTHH:MMZ" (type 5): the
+ * unsigned members from off, year first when there is one. */
+static void
+put_date(struct out *o, const char *base, size_t off, bool year)
+{
+	static const char sep[] = "-T::";
+	int i = 0, n = year ? 6 : 4;
+
+	PUT(o, "\"");
+	if (year) {
+		unsigned y = u_at(base, off, i++);
+		for (unsigned d = 1000; d > 1 && y < d; d /= 10)
+			PUT(o, "0"); /* %04u */
+		put_u64(o, y);
+		PUT(o, "-");
+	}
+	for (int k = 0; i < n; i++, k++) {
+		put_2(o, u_at(base, off, i));
+		if (i + 1 < n)
+			put_mem(o, sep + k, 1);
+	}
+	PUT(o, "Z\"");
 }
 
 static void
-gpsd_t21(struct out *o, const struct ais_t21 *p)
+gpsd_field(struct out *o, const char *base, const struct gf *f)
 {
-	kv_u(o, "aid_type", p->aid_type);
-	kv_s(o, "aid_type_text", navaid_legends[p->aid_type & 31]);
-	kv_s(o, "name", p->name);
-	put_lonlat(o, p->lon, p->lat);
-	kv_b(o, "accuracy", p->accuracy);
-	put_dims(o, p->to_bow, p->to_stern, p->to_port, p->to_starboard);
-	put_epfd(o, p->epfd);
-	kv_u(o, "second", p->second);
-	kv_u(o, "regional", p->regional);
-	kv_b(o, "off_position", p->off_position);
-	kv_b(o, "raim", p->raim);
-	kv_b(o, "virtual_aid", p->virtual_aid);
+	unsigned u = 0;
+	bool b;
+
+	if (f->key != NULL)
+		put_key(o, f->key);
+	switch (f->kind) {
+	case G_U:
+		put_u64(o, u_at(base, f->off, 0));
+		break;
+	case G_B:
+	case G_B01:
+		memcpy(&b, base + f->off, sizeof b);
+		if (f->kind == G_B)
+			put_bool(o, b);
+		else
+			put_u64(o, b);
+		break;
+	case G_S:
+		put_jstr(o, base + f->off);
+		break;
+	case G_FIX1:
+		put_fixed(o, u_at(base, f->off, 0), 1);
+		break;
+	case G_STATUS:
+	case G_AID:
+	case G_EPFD:
+	case G_SHIPTYPE:
+		put_u64(o, u = u_at(base, f->off, 0));
+		put_key(o, f->kind == G_STATUS ? "status_text" :
+		    f->kind == G_AID ? "aid_type_text" :
+		    f->kind == G_EPFD ? "epfd_text" : "shiptype_text");
+		put_jstr(o, f->kind == G_STATUS ? nav_legends[u & 15] :
+		    f->kind == G_AID ? navaid_legends[u & 31] :
+		    f->kind == G_EPFD ? epfd_text(u) : shiptype_text(u));
+		break;
+	case G_TURN: {
+		int turn;
+		memcpy(&turn, base + f->off, sizeof turn);
+		put_turn(o, turn);
+		break;
+	}
+	case G_SPEED10:
+	case G_SPEEDKN:
+		put_speed(o, u_at(base, f->off, 0), f->kind == G_SPEED10);
+		break;
+	case G_LONLAT:
+		put_lonlat(o, i32_at(base, f->off, 0), i32_at(base, f->off, 1));
+		break;
+	case G_LONLAT10: /* 1/10 minute: degrees * 1e6 = raw * 1e6 / 600 */
+		put_key(o, "lon");
+		put_fixed(o, div_round((int64_t)i32_at(base, f->off, 0) * 5000,
+		    3), 6);
+		put_key(o, "lat");
+		put_fixed(o, div_round((int64_t)i32_at(base, f->off, 1) * 5000,
+		    3), 6);
+		break;
+	case G_DIMS:
+		put_dims(o, u_at(base, f->off, 0), u_at(base, f->off, 1),
+		    u_at(base, f->off, 2), u_at(base, f->off, 3));
+		break;
+	case G_TIME4:
+	case G_ETA5:
+		put_date(o, base, f->off, f->kind == G_TIME4);
+		break;
+	case G_END:
+		break;
+	case G_T24DIMS: {
+		const struct ais_t24 *p = (const void *)base; /* union */
+		if (p->mothership_mmsi != 0)
+			kv_u(o, "mothership_mmsi", p->mothership_mmsi);
+		else
+			put_dims(o, p->to_bow, p->to_stern, p->to_port,
+			    p->to_starboard);
+		break;
+	}
+	}
 }
 
-static void
-gpsd_t24(struct out *o, const struct ais_t24 *p)
+/* The table for m (it reads m->u); NULL for types not decoded. */
+static const struct gf *
+gpsd_table(const struct ais_msg *m)
 {
-	if (p->part != AIS_24_B)
-		kv_s(o, "shipname", p->shipname);
-	if (p->part == AIS_24_A)
-		return;
-	put_shiptype(o, p->shiptype);
-	kv_s(o, "vendorid", p->vendorid);
-	kv_u(o, "model", p->model);
-	kv_u(o, "serial", p->serial);
-	kv_s(o, "callsign", p->callsign);
-	if (p->mothership_mmsi != 0)
-		kv_u(o, "mothership_mmsi", p->mothership_mmsi);
-	else
-		put_dims(o, p->to_bow, p->to_stern, p->to_port,
-		    p->to_starboard);
-}
-
-static void
-gpsd_t27(struct out *o, const struct ais_t27 *p)
-{
-	kv_u(o, "status", p->status);
-	kv_s(o, "status_text", nav_legends[p->status & 15]);
-	kv_b(o, "accuracy", p->accuracy);
-	/* 1/10 minute: degrees * 1e6 = raw * 1e6 / 600 */
-	put_key(o, "lon");
-	put_fixed(o, div_round((int64_t)p->lon * 5000, 3), 6);
-	put_key(o, "lat");
-	put_fixed(o, div_round((int64_t)p->lat * 5000, 3), 6);
-	kv_u(o, "speed", p->speed);
-	kv_u(o, "course", p->course);
-	kv_b(o, "raim", p->raim);
-	kv_b(o, "gnss", p->gnss);
+	switch (m->type) {
+	case 1:
+	case 2:
+	case 3:
+		return g_t1;
+	case 4:
+		return g_t4;
+	case 5:
+		return g_t5;
+	case 9:
+		return g_t9;
+	case 18:
+		return g_t18;
+	case 19:
+		return g_t19;
+	case 21:
+		return g_t21;
+	case 24:
+		return m->u.t24.part == AIS_24_A ? g_t24a :
+		    m->u.t24.part == AIS_24_B ? g_t24b : g_t24ab;
+	case 27:
+		return g_t27;
+	default:
+		return NULL;
+	}
 }
 
 size_t
@@ -581,8 +752,9 @@ ais_json_gpsd(const struct ais_msg *m, const char *device, char *buf,
     size_t size)
 {
 	struct out o = { buf, buf + size - 1, size == 0 };
+	const struct gf *f = gpsd_table(m);
 
-	if (size == 0)
+	if (size == 0 || f == NULL)
 		return 0;
 	PUT(&o, "{\"class\":\"AIS\"");
 	if (device != NULL && device[0] != '\0')
@@ -591,37 +763,8 @@ ais_json_gpsd(const struct ais_msg *m, const char *device, char *buf,
 	kv_u(&o, "repeat", m->repeat);
 	kv_u(&o, "mmsi", m->mmsi);
 	kv_b(&o, "scaled", true);
-	switch (m->type) {
-	case 1:
-	case 2:
-	case 3:
-		gpsd_t1(&o, &m->u.t1);
-		break;
-	case 4:
-		gpsd_t4(&o, &m->u.t4);
-		break;
-	case 5:
-		gpsd_t5(&o, &m->u.t5);
-		break;
-	case 9:
-		gpsd_t9(&o, &m->u.t9);
-		break;
-	case 18:
-	case 19:
-		gpsd_t18(&o, &m->u.t18, m->type == 19);
-		break;
-	case 21:
-		gpsd_t21(&o, &m->u.t21);
-		break;
-	case 24:
-		gpsd_t24(&o, &m->u.t24);
-		break;
-	case 27:
-		gpsd_t27(&o, &m->u.t27);
-		break;
-	default:
-		return 0;
-	}
+	for (; f->kind != G_END; f++)
+		gpsd_field(&o, (const char *)&m->u, f);
 	PUT(&o, "}");
 	return out_end(&o, buf);
 }

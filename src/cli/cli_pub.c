@@ -1,7 +1,9 @@
 /*
- * cli_pub.c: shared publisher options and signal handling (cli_pub.h).
+ * cli_pub.c: shared publisher options, signal handling, pacing and
+ * sleeping (cli_pub.h).
  */
 #include <string.h>
+#include <time.h>
 
 #include "cli/cli_pub.h"
 
@@ -85,6 +87,21 @@ cli_pub_option(const char *cmd, struct cli_pub *p, int c, const char *arg)
 }
 
 int
+cli_pub_getopt(const char *cmd, struct cli_pub *p, int argc, char **argv,
+    const struct option *longopts)
+{
+	int c, k;
+
+	while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
+		if ((k = cli_pub_option(cmd, p, c, optarg)) < 0)
+			return CLI_PUB_BAD;
+		if (k == 0)
+			return c;
+	}
+	return -1;
+}
+
+int
 cli_pub_start(const char *cmd, struct cli_pub *p, pub **out)
 {
 	tcop_err rv;
@@ -117,4 +134,36 @@ void
 cli_pub_finish(struct cli_pub *p, pub *pb)
 {
 	pub_close(pb, cli_stop ? 0 : p->linger);
+}
+
+void
+cli_nap(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000 };
+
+	nanosleep(&ts, NULL);
+}
+
+void
+cli_sleep_until(tcop_ms due)
+{
+	for (;;) {
+		tcop_ms now = tcop_mono_ms();
+		if (due <= now || cli_stop)
+			return;
+		cli_nap(due - now > 100 ? 100 : (long)(due - now));
+	}
+}
+
+void
+cli_pace(long rate, uint64_t n, tcop_ms start)
+{
+	tcop_ms due, now;
+
+	if (rate <= 0)
+		return;
+	due = start + (tcop_ms)((double)n * 1000.0 / (double)rate);
+	now = tcop_mono_ms();
+	if (due > now)
+		cli_nap((long)(due - now));
 }

@@ -5,8 +5,10 @@
  *   --listen URL  --wait-subscribers N  --linger S
  *   --cert FILE  --key FILE  --ca FILE  --require-client-cert
  *
- * and the signals that stop a long-running command cleanly (SIGINT,
- * SIGTERM, SIGHUP set cli_stop; SIGUSR1 sets cli_report).
+ * (read by cli_pub_getopt, which hands the command only its own options),
+ * the signals that stop a long-running command cleanly (SIGINT, SIGTERM,
+ * SIGHUP set cli_stop; SIGUSR1 sets cli_report), and the pacing and
+ * sleeping those commands share.
  */
 #ifndef TCOP_CLI_PUB_H
 #define TCOP_CLI_PUB_H
@@ -56,10 +58,31 @@ void cli_pub_init(struct cli_pub *p);
 /* Handle option c if it is one of CLI_PUB_LONGOPTS: 1 handled, 0 not
  * ours, -1 bad value (usage message printed). */
 int cli_pub_option(const char *cmd, struct cli_pub *p, int c, const char *arg);
+
+/* What cli_pub_getopt returns for a bad value of one of its options. */
+#define CLI_PUB_BAD (-2)
+
+/*
+ * getopt_long(argc, argv, "qh", longopts) with the CLI_PUB_LONGOPTS
+ * options handled into p on the way: the next other option, -1 at the
+ * end, or CLI_PUB_BAD (usage message printed: exit with CLI_USAGE). Set
+ * optind = 1 before the first call, as for getopt_long.
+ */
+int cli_pub_getopt(const char *cmd, struct cli_pub *p, int argc, char **argv,
+    const struct option *longopts);
 /* Open the publisher and wait for --wait-subscribers. CLI_OK, or an exit
  * status after a message on stderr. */
 int cli_pub_start(const char *cmd, struct cli_pub *p, pub **out);
 /* Linger and close. */
 void cli_pub_finish(struct cli_pub *p, pub *pb);
+
+/* Sleep ms milliseconds (a signal cuts it short). */
+void cli_nap(long ms);
+/* Sleep until the monotonic clock reads due, in slices of at most 100 ms,
+ * returning early once cli_stop is set. */
+void cli_sleep_until(tcop_ms due);
+/* Hold message n of a stream started at start (monotonic) to rate
+ * messages a second: sleep until it is due. rate <= 0: no pacing. */
+void cli_pace(long rate, uint64_t n, tcop_ms start);
 
 #endif

@@ -79,19 +79,6 @@ struct demo_run {
 };
 
 static void
-sleep_until(tcop_ms due)
-{
-	for (;;) {
-		tcop_ms now = tcop_mono_ms(), d;
-		if (due <= now || cli_stop)
-			return;
-		d = due - now > 100 ? 100 : due - now;
-		struct timespec ts = { d / 1000, (d % 1000) * 1000000 };
-		nanosleep(&ts, NULL);
-	}
-}
-
-static void
 progress(struct demo_run *r, tcop_ms t, bool last)
 {
 	char ts[32];
@@ -152,7 +139,7 @@ run(struct demo_run *r)
 		if ((r->duration > 0 && m.t >= r->t0 + r->duration) || cli_stop)
 			break;
 		if (r->speed > 0)
-			sleep_until(wall0 + (tcop_ms)((double)(m.t - r->t0) /
+			cli_sleep_until(wall0 + (tcop_ms)((double)(m.t - r->t0) /
 			    r->speed));
 		if (send_one(r, &m) != 0) {
 			fprintf(stderr, "tcop demo: %s: %s\n", r->record ?

@@ -59,6 +59,27 @@ static const char help[] =
 enum { OPT_FEED = OPT_FIRST_FREE, OPT_TOPIC, OPT_REL, OPT_MAXCLS,
 	OPT_FCERT, OPT_FKEY, OPT_FCA, OPT_DURATION, OPT_INGEST };
 
+/* Append url to list[*n] if it parses and there is room; false after a
+ * usage message. */
+static bool
+add_url(const char *cmd, const char *opt, const char *what, const char **list,
+    int *n, const char *url)
+{
+	nng_url *u;
+
+	if (*n == RELAY_FEEDS_MAX) {
+		cli_usage(cmd, "at most %d %s", RELAY_FEEDS_MAX, what);
+		return false;
+	}
+	if (nng_url_parse(&u, url) != 0) {
+		cli_usage(cmd, "%s wants an nng URL, not '%s'", opt, url);
+		return false;
+	}
+	nng_url_free(u);
+	list[(*n)++] = url;
+	return true;
+}
+
 int
 cmd_relay(int argc, char **argv)
 {
@@ -89,37 +110,20 @@ cmd_relay(int argc, char **argv)
 	relay_filter_init(&o.filter);
 	cli_pub_init(&cp);
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
-		int k = cli_pub_option(cmd, &cp, c, optarg);
-		if (k < 0)
-			return CLI_USAGE;
-		if (k > 0)
-			continue;
+	while ((c = cli_pub_getopt(cmd, &cp, argc, argv, longopts)) != -1) {
 		switch (c) {
-		case OPT_FEED: {
-			nng_url *u;
-			if (o.nfeeds == RELAY_FEEDS_MAX)
-				return cli_usage(cmd, "at most %d feeds",
-				    RELAY_FEEDS_MAX);
-			if (nng_url_parse(&u, optarg) != 0)
-				return cli_usage(cmd, "--feed wants an nng URL, not "
-				    "'%s'", optarg);
-			nng_url_free(u);
-			o.feeds[o.nfeeds++] = optarg;
+		case CLI_PUB_BAD:
+			return CLI_USAGE;
+		case OPT_FEED:
+			if (!add_url(cmd, "--feed", "feeds", o.feeds, &o.nfeeds,
+			    optarg))
+				return CLI_USAGE;
 			break;
-		}
-		case OPT_INGEST: {
-			nng_url *u;
-			if (o.ningest == RELAY_FEEDS_MAX)
-				return cli_usage(cmd, "at most %d ingest URLs",
-				    RELAY_FEEDS_MAX);
-			if (nng_url_parse(&u, optarg) != 0)
-				return cli_usage(cmd, "--ingest wants an nng URL, not "
-				    "'%s'", optarg);
-			nng_url_free(u);
-			o.ingest[o.ningest++] = optarg;
+		case OPT_INGEST:
+			if (!add_url(cmd, "--ingest", "ingest URLs", o.ingest,
+			    &o.ningest, optarg))
+				return CLI_USAGE;
 			break;
-		}
 		case OPT_TOPIC: o.prefix = optarg; break;
 		case OPT_REL:
 			if (relay_filter_rel(&o.filter, optarg) != TCOP_OK)

@@ -36,19 +36,6 @@ static const char help[] =
     "exit status: 0 ok, 1 the capture could not be read or had bad lines,\n"
     "2 usage.\n";
 
-static void
-sleep_until(tcop_ms due)
-{
-	for (;;) {
-		tcop_ms now = tcop_mono_ms();
-		if (due <= now || cli_stop)
-			return;
-		tcop_ms d = due - now > 100 ? 100 : due - now;
-		struct timespec ts = { d / 1000, (d % 1000) * 1000000 };
-		nanosleep(&ts, NULL);
-	}
-}
-
 int
 cmd_replay(int argc, char **argv)
 {
@@ -77,13 +64,10 @@ cmd_replay(int argc, char **argv)
 
 	cli_pub_init(&cp);
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
-		int k = cli_pub_option(cmd, &cp, c, optarg);
-		if (k < 0)
-			return CLI_USAGE;
-		if (k > 0)
-			continue;
+	while ((c = cli_pub_getopt(cmd, &cp, argc, argv, longopts)) != -1) {
 		switch (c) {
+		case CLI_PUB_BAD:
+			return CLI_USAGE;
 		case 's':
 			if (strcmp(optarg, "max") == 0)
 				maxspeed = true;
@@ -158,9 +142,9 @@ cmd_replay(int argc, char **argv)
 				start = tcop_mono_ms();
 			}
 			if (!maxspeed)
-				sleep_until(start + (tcop_ms)((double)(l.rx - base) / speed));
+				cli_sleep_until(start + (tcop_ms)((double)(l.rx - base) / speed));
 			if (max_rate > 0 && (++n & 63) == 0)
-				sleep_until(start + (tcop_ms)((double)n * 1000.0 /
+				cli_sleep_until(start + (tcop_ms)((double)n * 1000.0 /
 				    (double)max_rate));
 			char topic[TCOP_TOPIC_MAX];
 			memcpy(topic, l.msg, l.topic_len);

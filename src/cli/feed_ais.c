@@ -88,22 +88,6 @@ struct feed {
 /* ---- publishing ------------------------------------------------------------ */
 
 static void
-pace(struct feed *f, uint64_t n)
-{
-	tcop_ms due, now;
-
-	if (f->rate <= 0)
-		return;
-	due = f->start + (tcop_ms)((double)n * 1000.0 / (double)f->rate);
-	now = tcop_mono_ms();
-	if (due > now) {
-		struct timespec ts = { (due - now) / 1000,
-			((due - now) % 1000) * 1000000 };
-		nanosleep(&ts, NULL);
-	}
-}
-
-static void
 publish(struct feed *f, const struct ais_payload *pl, const struct ais_msg *m,
     tcop_ms rx)
 {
@@ -133,7 +117,7 @@ line(struct feed *f, struct input *in, const char *s, size_t len)
 	tcop_ms now = tcop_now_ms();
 
 	if (in->fd == 0 || strcmp(in->what, "file") == 0)
-		pace(f, ++f->paced);
+		cli_pace(f->rate, ++f->paced, f->start);
 	if (reader_line(&in->rd, s, len, ++in->lineno, now, &pl, &m) == TCOP_OK)
 		publish(f, &pl, &m, now);
 }
@@ -390,13 +374,10 @@ feed_ais(int argc, char **argv)
 	f.w.src = "ais";
 	cli_pub_init(&cp);
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
-		int r = cli_pub_option(cmd, &cp, c, optarg);
-		if (r < 0)
-			return CLI_USAGE;
-		if (r > 0)
-			continue;
+	while ((c = cli_pub_getopt(cmd, &cp, argc, argv, longopts)) != -1) {
 		switch (c) {
+		case CLI_PUB_BAD:
+			return CLI_USAGE;
 		case 'u': udp = optarg; break;
 		case 't': tcp = optarg; break;
 		case 's': f.w.src = optarg; break;

@@ -72,14 +72,6 @@ pub_emit(void *arg, const char *topic, const char *json, size_t len,
 	return pub_send(arg, topic, json, len, ev);
 }
 
-static void
-nap(long ms)
-{
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000 };
-
-	nanosleep(&ts, NULL);
-}
-
 /* Tail the EVE file until stopped. */
 static int
 follow_eve(struct cyber_ctx *c, const struct feed_opts *fo, pub *p)
@@ -120,7 +112,7 @@ follow_eve(struct cyber_ctx *c, const struct feed_opts *fo, pub *p)
 		if (rv == TCOP_ESYS)
 			break;
 		pub_tick(p);
-		nap(50);
+		cli_nap(50);
 	}
 	follow_commit(&f);
 	if (f.rotations || f.truncations)
@@ -152,13 +144,10 @@ parse(int argc, char **argv, struct feed_opts *fo, struct cli_pub *cp,
 	int ch;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
-		int r = cli_pub_option(cmd, cp, ch, optarg);
-		if (r < 0)
-			return CLI_USAGE;
-		if (r > 0)
-			continue;
+	while ((ch = cli_pub_getopt(cmd, cp, argc, argv, longopts)) != -1) {
 		switch (ch) {
+		case CLI_PUB_BAD:
+			return CLI_USAGE;
 		case OPT_EVE: fo->eve = optarg; break;
 		case OPT_FOLLOW: fo->follow = true; break;
 		case OPT_STATE: fo->state = optarg; break;

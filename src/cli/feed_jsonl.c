@@ -159,20 +159,6 @@ send_line(struct jsonl *j, pub *p, char *line, size_t len)
 	free(obj);
 }
 
-static void
-pace(long rate, uint64_t n, tcop_ms start)
-{
-	if (rate <= 0)
-		return;
-	tcop_ms due = start + (tcop_ms)((double)n * 1000.0 / (double)rate);
-	tcop_ms now = tcop_mono_ms();
-	if (due > now) {
-		struct timespec ts = { (due - now) / 1000,
-			((due - now) % 1000) * 1000000 };
-		nanosleep(&ts, NULL);
-	}
-}
-
 int
 feed_jsonl(int argc, char **argv)
 {
@@ -195,13 +181,10 @@ feed_jsonl(int argc, char **argv)
 
 	cli_pub_init(&cp);
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
-		int r = cli_pub_option(cmd, &cp, c, optarg);
-		if (r < 0)
-			return CLI_USAGE;
-		if (r > 0)
-			continue;
+	while ((c = cli_pub_getopt(cmd, &cp, argc, argv, longopts)) != -1) {
 		switch (c) {
+		case CLI_PUB_BAD:
+			return CLI_USAGE;
 		case 'r':
 			if (!cli_parse_long(optarg, 1, 100000000, &rate))
 				return cli_usage(cmd, "--rate wants messages/s, not '%s'",
@@ -251,7 +234,7 @@ feed_jsonl(int argc, char **argv)
 			line[--len] = '\0';
 		if (len == 0 || line[0] == '#')
 			continue;
-		pace(rate, j.sent + j.bad, start);
+		cli_pace(rate, j.sent + j.bad, start);
 		send_line(&j, p, line, len);
 		if ((j.lineno & 1023) == 0)
 			pub_tick(p);

@@ -234,13 +234,10 @@ feed_space(int argc, char **argv)
 
 	cli_pub_init(&cp);
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
-		int r = cli_pub_option(cmd, &cp, c, optarg);
-		if (r < 0)
-			return CLI_USAGE;
-		if (r > 0)
-			continue;
+	while ((c = cli_pub_getopt(cmd, &cp, argc, argv, longopts)) != -1) {
 		switch (c) {
+		case CLI_PUB_BAD:
+			return CLI_USAGE;
 		case OPT_ELEMENTS:
 		case OPT_CDM:
 			if (nfiles == MAX_FILES)
@@ -292,8 +289,6 @@ feed_space(int argc, char **argv)
 	}
 	for (tcop_ms next = 0; !cli_stop;) {
 		tcop_ms now = tcop_mono_ms();
-		struct timespec ts = { 0, 100 * 1000000 };
-
 		if (now >= next) {
 			for (int i = 0; i < nfiles; i++)
 				check_file(&f, &files[i]);
@@ -306,7 +301,7 @@ feed_space(int argc, char **argv)
 			fprintf(stderr, "tcop %s: %llu sent, %llu rejected\n", cmd,
 			    (unsigned long long)f.sent,
 			    (unsigned long long)f.bad), cli_report = 0;
-		nanosleep(&ts, NULL);
+		cli_nap(100);
 	}
 	fprintf(stderr, "tcop %s: %llu sent, %llu rejected\n", cmd,
 	    (unsigned long long)f.sent, (unsigned long long)f.bad);

@@ -1,9 +1,10 @@
 /*
  * time.c: RFC 3339 UTC parsing and formatting in integer milliseconds, and
  * the two clocks (wall and monotonic) that only main() and the feed layer
- * may read. Civil-date arithmetic is Howard Hinnant's days_from_civil
- * algorithm, valid for every proleptic Gregorian date; no libc time zone
- * state is touched (timegm/gmtime are avoided on purpose).
+ * may read. Civil-date arithmetic is Howard Hinnant's days_from_civil and
+ * civil_from_days algorithms (orbit.c's epochs use them too), valid for
+ * every proleptic Gregorian date; no libc time zone state is touched
+ * (timegm/gmtime are avoided on purpose).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,8 +24,8 @@ tcop_days_from_civil(int64_t y, unsigned m, unsigned d)
 	return era * 146097 + (int64_t)doe - 719468;
 }
 
-static void
-civil_from_days(int64_t z, int *y, unsigned *m, unsigned *d)
+void
+tcop_civil_from_days(int64_t z, int *y, unsigned *m, unsigned *d)
 {
 	z += 719468;
 	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
@@ -134,7 +135,7 @@ split(tcop_ms t, int *y, unsigned *mo, unsigned *d, int *h, int *mi, int *s,
 	int64_t days = t / 86400000 - (rem < 0);
 	if (rem < 0)
 		rem += 86400000;
-	civil_from_days(days, y, mo, d);
+	tcop_civil_from_days(days, y, mo, d);
 	*h = (int)(rem / 3600000);
 	*mi = (int)(rem / 60000 % 60);
 	*s = (int)(rem / 1000 % 60);

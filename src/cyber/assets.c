@@ -20,6 +20,7 @@
  * Memory: the library-like layer returns TCOP_ENOMEM; nothing aborts.
  * Limits: asset names are checked for duplicates linearly (inventories
  * hold hundreds of assets, not millions; prefixes may be millions).
+ * Messages name FILE:LINE, the line found by core/jfile.c's jfile_line.
  */
 #include <arpa/inet.h>
 #include <ctype.h>
@@ -32,6 +33,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "core/jfile.h"
 #include "cyber/assets.h"
 
 __extension__ typedef unsigned __int128 u128;
@@ -691,19 +693,6 @@ read_asset(assets *a, const cJSON *o, char *why, size_t whysz)
 	    true, why, whysz);
 }
 
-static int
-line_of(const char *text, size_t len, const char *at)
-{
-	int line = 1;
-
-	if (at == NULL || at < text)
-		return 0;
-	for (const char *p = text; p < at && p < text + len; p++)
-		if (*p == '\n')
-			line++;
-	return line;
-}
-
 /* The line where `"name": "NAME"` appears, for messages; 0 if not found. */
 static int
 line_of_name(const char *text, size_t len, const char *name)
@@ -715,7 +704,7 @@ line_of_name(const char *text, size_t len, const char *name)
 	pl = strlen(pat);
 	for (size_t i = 0; i + pl <= len; i++)
 		if (memcmp(text + i, pat, pl) == 0)
-			return line_of(text, len, text + i);
+			return jfile_line(text, len, text + i);
 	return 0;
 }
 
@@ -735,7 +724,7 @@ assets_parse(assets **out, const char *text, size_t len, const char *name,
 	root = cJSON_ParseWithLengthOpts(text, len, &end, false);
 	if (root == NULL) {
 		snprintf(err, errsz, "%s:%d: not JSON", name,
-		    line_of(text, len, end));
+		    jfile_line(text, len, end));
 		return TCOP_EJSON;
 	}
 	arr = cJSON_IsArray(root) ? root :

@@ -13,6 +13,8 @@
  * has no colon, which RFC 3339 wants, so it is added before parsing.
  * Tested on the EVE output of Suricata 7.0.10 (tests/data/cyber); EVE
  * `stats` and `drop` records are counted as other types, not decoded.
+ * The integer getter (cjget.c) and the event envelope writer (jw.c) are
+ * shared with the other cyber adapters.
  */
 #include <arpa/inet.h>
 #include <math.h>
@@ -22,6 +24,7 @@
 #include <cjson/cJSON.h>
 
 #include "core/jarena.h"
+#include "cyber/cjget.h"
 #include "cyber/eve.h"
 #include "cyber/jscan.h"
 #include "cyber/jw.h"
@@ -32,15 +35,6 @@ str_of(const cJSON *it, char *dst, size_t size)
 {
 	if (cJSON_IsString(it))
 		tcop_str_copy(dst, size, it->valuestring);
-}
-
-static int64_t
-int_of(const cJSON *it, double lo, double hi)
-{
-	if (cJSON_IsNumber(it) && it->valuedouble == floor(it->valuedouble) &&
-	    it->valuedouble >= lo && it->valuedouble <= hi)
-		return (int64_t)it->valuedouble;
-	return -1;
 }
 
 /* Suricata's "+0000" offset, or RFC 3339's "+00:00" / "Z". */
@@ -71,22 +65,10 @@ clear(struct eve_alert *a)
 {
 	tcop_event *ev = &a->ev;
 
-	memset(&ev->u.alert, 0, sizeof ev->u.alert);
+	/* the alert's absent values, but no kind until a line is decoded */
+	tcop_event_init(ev, TCOP_K_ALERT);
 	ev->kind = TCOP_K_UNKNOWN;
-	ev->topic[0] = ev->id[0] = ev->src[0] = '\0';
-	ev->t = TCOP_MS_NONE;
-	ev->seq = -1;
-	ev->cls = TCOP_CLS_NONE;
-	ev->nrel = -1;
-	ev->has_pos = false;
-	ev->lat = ev->lon = NAN;
-	ev->resend = false;
-	ev->narea = 0;
-	ev->json = NULL;
-	ev->json_len = 0;
-	ev->u.alert.signature_id = -1;
-	ev->u.alert.severity = -1;
-	ev->u.alert.src_port = ev->u.alert.dest_port = -1;
+	ev->topic[0] = '\0';
 	a->event_type[0] = a->host[0] = a->action[0] = a->app_proto[0] = '\0';
 	a->anomaly_type[0] = a->anomaly_layer[0] = '\0';
 	a->flow_id = -1;
@@ -121,7 +103,7 @@ top_member(struct eve_alert *a, const cJSON *it, const cJSON **ts,
 		if (strcmp(k, "dest_ip") == 0)
 			str_of(it, al->dest_ip, sizeof al->dest_ip);
 		else if (strcmp(k, "dest_port") == 0)
-			al->dest_port = (int)int_of(it, 0, 65535);
+			al->dest_port = (int)cjget_int(it, 0, 65535);
 		break;
 	case 'e':
 		if (strcmp(k, "event_type") == 0)
@@ -129,7 +111,7 @@ top_member(struct eve_alert *a, const cJSON *it, const cJSON **ts,
 		break;
 	case 'f':
 		if (strcmp(k, "flow_id") == 0)
-			a->flow_id = int_of(it, 0, 9007199254740992.0);
+			a->flow_id = cjget_int(it, 0, 9007199254740992.0);
 		break;
 	case 'h':
 		if (strcmp(k, "host") == 0)
@@ -143,7 +125,7 @@ top_member(struct eve_alert *a, const cJSON *it, const cJSON **ts,
 		if (strcmp(k, "src_ip") == 0)
 			str_of(it, al->src_ip, sizeof al->src_ip);
 		else if (strcmp(k, "src_port") == 0)
-			al->src_port = (int)int_of(it, 0, 65535);
+			al->src_port = (int)cjget_int(it, 0, 65535);
 		break;
 	case 't':
 		if (strcmp(k, "timestamp") == 0)
@@ -169,17 +151,17 @@ read_alert(struct eve_alert *a, const cJSON *o)
 		if (strcmp(k, "signature") == 0)
 			str_of(it, al->signature, sizeof al->signature);
 		else if (strcmp(k, "signature_id") == 0)
-			al->signature_id = int_of(it, 0, 4294967295.0);
+			al->signature_id = cjget_int(it, 0, 4294967295.0);
 		else if (strcmp(k, "severity") == 0)
-			al->severity = (int)int_of(it, 1, 255);
+			al->severity = (int)cjget_int(it, 1, 255);
 		else if (strcmp(k, "category") == 0)
 			str_of(it, al->category, sizeof al->category);
 		else if (strcmp(k, "action") == 0)
 			str_of(it, a->action, sizeof a->action);
 		else if (strcmp(k, "gid") == 0)
-			a->gid = (int)int_of(it, 0, 4294967295.0);
+			a->gid = (int)cjget_int(it, 0, 4294967295.0);
 		else if (strcmp(k, "rev") == 0)
-			a->rev = (int)int_of(it, 0, 2147483647.0);
+			a->rev = (int)cjget_int(it, 0, 2147483647.0);
 	}
 	if (al->signature[0] == '\0') {
 		a->why = "alert without a signature";
@@ -436,16 +418,8 @@ eve_format(const struct eve_alert *a, int64_t seq, char *buf, size_t size,
 	const struct tcop_ev_alert *al = &ev->u.alert;
 	struct jw w;
 
-	jw_init(&w, buf, size);
-	jw_str(&w, "id", ev->id);
-	jw_time(&w, "t", ev->t);
-	jw_str(&w, "src", ev->src);
-	if (seq >= 0)
-		jw_int(&w, "seq", seq);
-	if (ev->has_pos) {
-		jw_num(&w, "lat", ev->lat);
-		jw_num(&w, "lon", ev->lon);
-	}
+	jw_event(&w, buf, size, ev, seq);
+	jw_pos(&w, ev);
 	jw_str(&w, "event_type", a->event_type);
 	jw_str(&w, "signature", al->signature);
 	if (al->signature_id >= 0)

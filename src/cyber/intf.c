@@ -6,7 +6,9 @@
  * vertices, coordinates) and lenient elsewhere (unknown members are
  * ignored). The polygon ring may be given closed (last vertex equal to the
  * first) or open; it is passed on as given. Antimeridian-crossing polygons
- * are passed on as given too: drawing them is the map's business.
+ * are passed on as given too: drawing them is the map's business. The
+ * event envelope (id, t, src, seq, position) is written by jw.c, as for
+ * the other cyber adapters.
  */
 #include <math.h>
 #include <stdio.h>
@@ -258,12 +260,7 @@ intf_format(const struct intf_rec *r, int64_t seq, char *buf, size_t size,
 	const struct tcop_ev_interference *f = &ev->u.intf;
 	struct jw w;
 
-	jw_init(&w, buf, size);
-	jw_str(&w, "id", ev->id);
-	jw_time(&w, "t", ev->t);
-	jw_str(&w, "src", ev->src);
-	if (seq >= 0)
-		jw_int(&w, "seq", seq);
+	jw_event(&w, buf, size, ev, seq);
 	if (ev->cls != TCOP_CLS_NONE)
 		jw_str(&w, "cls", tcop_cls_name(ev->cls));
 	if (ev->nrel >= 0) {
@@ -272,10 +269,7 @@ intf_format(const struct intf_rec *r, int64_t seq, char *buf, size_t size,
 			jw_arr_str(&w, ev->rel[i]);
 		jw_arr_close(&w);
 	}
-	if (ev->has_pos) {
-		jw_num(&w, "lat", ev->lat);
-		jw_num(&w, "lon", ev->lon);
-	}
+	jw_pos(&w, ev);
 	if (f->what[0])
 		jw_str(&w, "what", f->what);
 	if (!isnan(f->radius_m))

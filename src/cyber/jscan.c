@@ -1,11 +1,13 @@
 /*
  * jscan.c: a JSON syntax checker without a tree (jscan.h). Recursive
  * descent over RFC 8259's grammar, one function per production, depth
- * bounded by JSCAN_DEPTH_MAX; nothing is allocated or copied.
+ * bounded by JSCAN_DEPTH_MAX; nothing is allocated or copied. \u escapes
+ * are read by jread's jr_hex4, so both strict readers agree on them.
  */
 #include <string.h>
 
 #include "cyber/jscan.h"
+#include "decode/jread.h"
 
 struct sc {
 	const char *p, *end;
@@ -22,28 +24,6 @@ ws(struct sc *s)
 	while (s->p < s->end && (*s->p == ' ' || *s->p == '\t' ||
 	    *s->p == '\n' || *s->p == '\r'))
 		s->p++;
-}
-
-static int
-hex4(const char *p, const char *end)
-{
-	int v = 0;
-
-	if (end - p < 4)
-		return -1;
-	for (int i = 0; i < 4; i++) {
-		char c = p[i];
-		v <<= 4;
-		if (c >= '0' && c <= '9')
-			v |= c - '0';
-		else if (c >= 'a' && c <= 'f')
-			v |= c - 'a' + 10;
-		else if (c >= 'A' && c <= 'F')
-			v |= c - 'A' + 10;
-		else
-			return -1;
-	}
-	return v;
 }
 
 /* A string; s->p at the opening quote. *esc: it held an escape. */
@@ -71,14 +51,15 @@ string(struct sc *s, const char **start, size_t *len, bool *esc)
 		if (++p == s->end)
 			return false;
 		if (*p == 'u') {
-			int u = hex4(p + 1, s->end);
+			int u = jr_hex4(p + 1, s->end);
 			if (u < 0 || (u >= 0xDC00 && u <= 0xDFFF))
 				return false;
 			p += 5;
 			if (u >= 0xD800 && u <= 0xDBFF) { /* needs its low half */
 				int lo;
 				if (s->end - p < 6 || p[0] != '\\' || p[1] != 'u' ||
-				    (lo = hex4(p + 2, s->end)) < 0xDC00 || lo > 0xDFFF)
+				    (lo = jr_hex4(p + 2, s->end)) < 0xDC00 ||
+				    lo > 0xDFFF)
 					return false;
 				p += 6;
 			}

@@ -192,6 +192,27 @@ jw_arr_close(struct jw *w)
 	w->first = false;
 }
 
+void
+jw_event(struct jw *w, char *buf, size_t size, const tcop_event *ev,
+    int64_t seq)
+{
+	jw_init(w, buf, size);
+	jw_str(w, "id", ev->id);
+	jw_time(w, "t", ev->t);
+	jw_str(w, "src", ev->src);
+	if (seq >= 0)
+		jw_int(w, "seq", seq);
+}
+
+void
+jw_pos(struct jw *w, const tcop_event *ev)
+{
+	if (ev->has_pos) {
+		jw_num(w, "lat", ev->lat);
+		jw_num(w, "lon", ev->lon);
+	}
+}
+
 tcop_err
 jw_end(struct jw *w, size_t *len)
 {

@@ -5,6 +5,8 @@
  * jw_end() reports TCOP_ETOOBIG. Strings are escaped as RFC 8259 asks
  * (quotes, backslash, control characters); bytes >= 0x80 pass through, so
  * the caller's text must already be UTF-8 (cJSON's output is).
+ * jw_event() and jw_pos() write the tcop/1 envelope members every cyber
+ * event starts with, so the adapters write them the same way.
  */
 #ifndef TCOP_CYBER_JW_H
 #define TCOP_CYBER_JW_H
@@ -13,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "tcop/event.h"
 #include "tcop/tcop.h"
 
 struct jw {
@@ -24,6 +27,12 @@ struct jw {
 
 /* Start an object ("{"). */
 void jw_init(struct jw *w, char *buf, size_t size);
+/* Start an event object with its envelope: id, t, src, and seq when
+ * seq >= 0. */
+void jw_event(struct jw *w, char *buf, size_t size, const tcop_event *ev,
+    int64_t seq);
+/* lat and lon, when ev has a position. */
+void jw_pos(struct jw *w, const tcop_event *ev);
 /* Members; k is a key without quotes. */
 void jw_str(struct jw *w, const char *k, const char *v);
 void jw_num(struct jw *w, const char *k, double v); /* 15 significant digits */

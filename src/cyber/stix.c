@@ -12,7 +12,9 @@
  * by searching the text (cJSON keeps no positions). Limits: STIX 2.0
  * bundles (spec_version on the bundle) are read the same way; patterns are
  * passed on as text, not evaluated; references inside nested objects
- * (extensions, kill chains) are not checked.
+ * (extensions, kill chains) are not checked. The integer getter
+ * (cjget.c) and the event envelope writer (jw.c) are shared with the other
+ * cyber adapters.
  */
 #include <math.h>
 #include <stdarg.h>
@@ -23,6 +25,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "cyber/cjget.h"
 #include "cyber/jw.h"
 #include "cyber/stix.h"
 
@@ -295,17 +298,6 @@ rec_init(struct stix_rec *r, const struct bundle *b, tcop_kind kind,
 	tcop_str_copy(r->bundle, sizeof r->bundle, b->id);
 }
 
-static int
-int_of(const cJSON *o, const char *k, int lo, int hi)
-{
-	const cJSON *it = cJSON_GetObjectItemCaseSensitive(o, k);
-
-	if (cJSON_IsNumber(it) && it->valuedouble == floor(it->valuedouble) &&
-	    it->valuedouble >= lo && it->valuedouble <= hi)
-		return (int)it->valuedouble;
-	return -1;
-}
-
 /* The first time found among keys, in order. */
 static tcop_ms
 first_time(const cJSON *o, const char *k1, const char *k2, const char *k3)
@@ -371,7 +363,8 @@ indicator_event(struct bundle *b, const struct ent *e, stix_event_fn fn,
 	rec_init(&r, b, TCOP_K_INDICATOR, e->id);
 	r.ev.t = first_time(e->obj, "modified", "created", "valid_from");
 	text_fields(&r, e->obj);
-	r.ev.u.stix.confidence = int_of(e->obj, "confidence", 0, 100);
+	r.ev.u.stix.confidence = (int)cjget_int(
+	    cJSON_GetObjectItemCaseSensitive(e->obj, "confidence"), 0, 100);
 	r.valid_from = time_of(e->obj, "valid_from");
 	r.valid_until = time_of(e->obj, "valid_until");
 	if ((s = str(e->obj, "pattern_type")) != NULL)
@@ -495,10 +488,12 @@ sighting_event(struct bundle *b, const struct ent *e, stix_event_fn fn,
 	r.ev.t = first_time(e->obj, "last_seen", "first_seen", "modified");
 	if (r.ev.t == TCOP_MS_NONE)
 		r.ev.t = time_of(e->obj, "created");
-	r.ev.u.stix.count = int_of(e->obj, "count", 0, 999999999);
+	r.ev.u.stix.count = (int)cjget_int(
+	    cJSON_GetObjectItemCaseSensitive(e->obj, "count"), 0, 999999999);
 	r.ev.u.stix.first_seen = time_of(e->obj, "first_seen");
 	r.ev.u.stix.last_seen = time_of(e->obj, "last_seen");
-	r.ev.u.stix.confidence = int_of(e->obj, "confidence", 0, 100);
+	r.ev.u.stix.confidence = (int)cjget_int(
+	    cJSON_GetObjectItemCaseSensitive(e->obj, "confidence"), 0, 100);
 	if ((s = str(e->obj, "sighting_of_ref")) != NULL) {
 		tcop_str_copy(r.of_ref, sizeof r.of_ref, s);
 		if ((of = lookup(b, s)) != NULL) {
@@ -581,16 +576,8 @@ stix_format(const struct stix_rec *r, int64_t seq, char *buf, size_t size,
 	const struct tcop_ev_stix *s = &ev->u.stix;
 	struct jw w;
 
-	jw_init(&w, buf, size);
-	jw_str(&w, "id", ev->id);
-	jw_time(&w, "t", ev->t);
-	jw_str(&w, "src", ev->src);
-	if (seq >= 0)
-		jw_int(&w, "seq", seq);
-	if (ev->has_pos) {
-		jw_num(&w, "lat", ev->lat);
-		jw_num(&w, "lon", ev->lon);
-	}
+	jw_event(&w, buf, size, ev, seq);
+	jw_pos(&w, ev);
 	jw_str(&w, "stix_id", s->stix_id);
 	if (r->name[0])
 		jw_str(&w, "name", r->name);

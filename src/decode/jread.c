@@ -164,11 +164,13 @@ jr_more(struct jread *r)
 	return next_item(r, ']') > 0;
 }
 
-static int
-hex4(const char *p)
+int
+jr_hex4(const char *p, const char *end)
 {
 	int v = 0;
 
+	if (end - p < 4)
+		return -1;
 	for (int i = 0; i < 4; i++) {
 		char c = p[i];
 		v <<= 4;
@@ -218,7 +220,7 @@ escape(struct jread *r, struct sink *s)
 	case 'u': break;
 	default: return fail(r, "bad escape");
 	}
-	if (r->end - r->p < 4 || (cp = hex4(r->p)) < 0)
+	if ((cp = jr_hex4(r->p, r->end)) < 0)
 		return fail(r, "bad \\u escape");
 	r->p += 4;
 	if (cp >= 0xDC00 && cp <= 0xDFFF)
@@ -226,7 +228,7 @@ escape(struct jread *r, struct sink *s)
 	if (cp >= 0xD800 && cp <= 0xDBFF) {
 		long lo;
 		if (r->end - r->p < 6 || r->p[0] != '\\' || r->p[1] != 'u' ||
-		    (lo = hex4(r->p + 2)) < 0xDC00 || lo > 0xDFFF)
+		    (lo = jr_hex4(r->p + 2, r->end)) < 0xDC00 || lo > 0xDFFF)
 			return fail(r, "unpaired surrogate");
 		r->p += 6;
 		cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);

@@ -69,4 +69,9 @@ bool jr_skip(struct jread *r);
 /* Only whitespace left. */
 bool jr_end(struct jread *r);
 
+/* The four hex digits at p (of a \uXXXX escape) as a value 0..0xFFFF; -1
+ * if fewer than four bytes are left before end or one is not a hex digit.
+ * Shared with the tree-less checker (cyber/jscan.c). */
+int jr_hex4(const char *p, const char *end);
+
 #endif

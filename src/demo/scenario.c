@@ -535,18 +535,30 @@ jam_at(const demo *d, tcop_ms t, double lat, double lon)
 	return NULL;
 }
 
+/* A maritime/track message of ship s with its common members (id, time,
+ * source and marking by terrestrial or satellite AIS); NULL if no room. */
+static struct outmsg *
+ship_begin(demo *d, const struct ship *s, tcop_ms t, struct jw *w)
+{
+	struct outmsg *m = out_begin(d, t, DEMO_MARITIME, "maritime/track", w);
+	char id[24];
+
+	if (m == NULL)
+		return NULL;
+	snprintf(id, sizeof id, "mmsi:%u", s->mmsi);
+	common(d, w, id, t, s->via_sat ? SRC_SATAIS : SRC_AIS,
+	    s->via_sat ? "CUI" : "U", s->via_sat ? rel_satais : NULL);
+	return m;
+}
+
 static void
 emit_static(demo *d, struct ship *s, tcop_ms t)
 {
 	struct jw w;
-	struct outmsg *m = out_begin(d, t, DEMO_MARITIME, "maritime/track", &w);
-	char id[24];
+	struct outmsg *m = ship_begin(d, s, t, &w);
 
 	if (m == NULL)
 		return;
-	snprintf(id, sizeof id, "mmsi:%u", s->mmsi);
-	common(d, &w, id, t, s->via_sat ? SRC_SATAIS : SRC_AIS,
-	    s->via_sat ? "CUI" : "U", s->via_sat ? rel_satais : NULL);
 	jw_int(&w, "type", s->class_b ? 24 : 5);
 	jw_int(&w, "mmsi", s->mmsi);
 	if (!s->class_b)
@@ -569,14 +581,10 @@ emit_report(demo *d, struct ship *s, tcop_ms t, double lat, double lon,
     double course, double speed, int accuracy)
 {
 	struct jw w;
-	struct outmsg *m = out_begin(d, t, DEMO_MARITIME, "maritime/track", &w);
-	char id[24];
+	struct outmsg *m = ship_begin(d, s, t, &w);
 
 	if (m == NULL)
 		return;
-	snprintf(id, sizeof id, "mmsi:%u", s->mmsi);
-	common(d, &w, id, t, s->via_sat ? SRC_SATAIS : SRC_AIS,
-	    s->via_sat ? "CUI" : "U", s->via_sat ? rel_satais : NULL);
 	num(&w, "lat", lat, 6);
 	num(&w, "lon", lon, 6);
 	jw_int(&w, "type", s->class_b ? 18 : 1);

@@ -2,7 +2,9 @@
  * regions.c: maps/regions.json → struct regions. Strict: unknown region
  * fields are ignored, but a missing or mistyped name, centre or span, a
  * duplicate name or an out-of-range value rejects the whole file (a preset
- * table is configuration: better refused than half-used).
+ * table is configuration: better refused than half-used). Reading the
+ * file and the syntax error's line are core/jfile.c's, as for the
+ * viewer's configuration.
  */
 #include <errno.h>
 #include <math.h>
@@ -13,21 +15,8 @@
 #include <cjson/cJSON.h>
 
 #include "core/jarena.h"
+#include "core/jfile.h"
 #include "geo/regions.h"
-
-#define REGIONS_FILE_MAX (1 << 20)
-
-static int
-line_of(const char *buf, size_t len, const char *at)
-{
-	int line = 1;
-
-	if (at == NULL || at < buf || at > buf + len)
-		return 0;
-	for (const char *p = buf; p < at; p++)
-		line += *p == '\n';
-	return line;
-}
 
 static bool
 name_ok(const char *s)
@@ -124,17 +113,13 @@ tcop_err
 regions_parse(struct regions *rs, const char *input, const char *buf,
     size_t len, char *why, size_t whylen)
 {
-	const char *end = NULL;
 	cJSON *root;
 	tcop_err e;
 
 	rs->n = 0;
 	tcop_json_init();
 	jarena_begin();
-	root = cJSON_ParseWithLengthOpts(buf, len, &end, false);
-	if (root == NULL || !cJSON_IsObject(root)) {
-		snprintf(why, whylen, "%s:%d: not a JSON object", input,
-		    line_of(buf, len, root == NULL ? end : buf));
+	if ((root = jfile_object(input, buf, len, why, whylen)) == NULL) {
 		e = TCOP_EJSON;
 	} else {
 		e = regions_from(rs, input, root, why, whylen);
@@ -146,35 +131,18 @@ regions_parse(struct regions *rs, const char *input, const char *buf,
 	return e;
 }
 
+static tcop_err
+regions_parse_file(void *arg, const char *path, const char *buf, size_t len,
+    char *why, size_t whylen)
+{
+	return regions_parse(arg, path, buf, len, why, whylen);
+}
+
 tcop_err
 regions_load(struct regions *rs, const char *path, char *why, size_t whylen)
 {
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	size_t n;
-	tcop_err e;
-
 	rs->n = 0;
-	if (f == NULL) {
-		snprintf(why, whylen, "%s: %s", path, strerror(errno));
-		return TCOP_ESYS;
-	}
-	if ((buf = malloc(REGIONS_FILE_MAX)) == NULL) {
-		fclose(f);
-		snprintf(why, whylen, "%s: out of memory", path);
-		return TCOP_ENOMEM;
-	}
-	n = fread(buf, 1, REGIONS_FILE_MAX, f);
-	if (ferror(f) || n == REGIONS_FILE_MAX) {
-		snprintf(why, whylen, "%s: %s", path,
-		    ferror(f) ? strerror(errno) : "larger than 1 MiB");
-		e = ferror(f) ? TCOP_ESYS : TCOP_ETOOBIG;
-	} else {
-		e = regions_parse(rs, path, buf, n, why, whylen);
-	}
-	free(buf);
-	fclose(f);
-	return e;
+	return jfile_load(path, regions_parse_file, rs, why, whylen);
 }
 
 const struct region *

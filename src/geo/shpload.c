@@ -105,6 +105,20 @@ shape_ok(const SHPObject *s)
 	return true;
 }
 
+/* Append (x, y) to l's vertices (room already made) and widen part p's
+ * bounding box to hold it. */
+static void
+put_vertex(struct geo_layer *l, struct geo_part *p, float x, float y)
+{
+	l->lon[l->nvert] = x;
+	l->lat[l->nvert] = y;
+	l->nvert++;
+	p->lon0 = fminf(p->lon0, x);
+	p->lon1 = fmaxf(p->lon1, x);
+	p->lat0 = fminf(p->lat0, y);
+	p->lat1 = fmaxf(p->lat1, y);
+}
+
 static bool
 add_part(struct geo_layer *l, const SHPObject *s, int a, int b,
     uint32_t shape, uint32_t *vcap, uint32_t *pcap)
@@ -122,16 +136,8 @@ add_part(struct geo_layer *l, const SHPObject *s, int a, int b,
 	p->shape = shape;
 	p->lon0 = p->lat0 = INFINITY;
 	p->lon1 = p->lat1 = -INFINITY;
-	for (int i = a; i < b; i++) {
-		float x = (float)s->padfX[i], y = (float)s->padfY[i];
-		l->lon[l->nvert] = x;
-		l->lat[l->nvert] = y;
-		l->nvert++;
-		p->lon0 = fminf(p->lon0, x);
-		p->lon1 = fmaxf(p->lon1, x);
-		p->lat0 = fminf(p->lat0, y);
-		p->lat1 = fmaxf(p->lat1, y);
-	}
+	for (int i = a; i < b; i++)
+		put_vertex(l, p, (float)s->padfX[i], (float)s->padfY[i]);
 	return true;
 }
 
@@ -362,14 +368,8 @@ emit_vertex(struct geo_layer *out, const struct geo_layer *l, uint32_t v,
 
 	if (!grow_verts(out, vcap, 1))
 		return false;
-	out->lon[out->nvert] = x;
-	out->lat[out->nvert] = y;
-	out->nvert++;
+	put_vertex(out, p, x, y);
 	p->n++;
-	p->lon0 = fminf(p->lon0, x);
-	p->lon1 = fmaxf(p->lon1, x);
-	p->lat0 = fminf(p->lat0, y);
-	p->lat1 = fmaxf(p->lat1, y);
 	return true;
 }
 

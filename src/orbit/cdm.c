@@ -5,6 +5,8 @@
  * Known limits: only what the picture shows is kept (ids, names, TCA, miss
  * distance, Pc, relative speed); covariances and state vectors are read
  * past. CCSDS day-of-year dates (YYYY-DDDThh:mm:ss) are not accepted.
+ * The number, name and output helpers are shared with omm.c
+ * (orbit/ojson.c); the object scanner too (orbit/objscan.c).
  */
 #include <math.h>
 #include <stdio.h>
@@ -16,6 +18,7 @@
 #include "core/jarena.h"
 #include "orbit/cdm.h"
 #include "orbit/elements.h"
+#include "orbit/ojson.h"
 
 #define WHY(...) snprintf(why, CDM_WHY_MAX, __VA_ARGS__)
 
@@ -29,30 +32,6 @@ cdm_time(const char *s, tcop_ms *out)
 		return false;
 	*out = (tcop_ms)llround(((jd - 2440587.5) + fr) * 86400000.0);
 	return true;
-}
-
-static bool
-parse_num(const char *s, double *out)
-{
-	char *end;
-
-	if (s == NULL || *s == '\0' || strpbrk(s, "xXnNiI") != NULL)
-		return false;
-	*out = strtod(s, &end);
-	return *end == '\0' && isfinite(*out);
-}
-
-static void
-copy_clean(char *out, size_t size, const char *s)
-{
-	size_t n = 0;
-
-	for (; *s && n + 1 < size; s++)
-		if ((unsigned char)*s >= 0x20 && *s != 0x7f)
-			out[n++] = *s;
-	out[n] = '\0';
-	while (n > 0 && out[n - 1] == ' ')
-		out[--n] = '\0';
 }
 
 static void
@@ -130,7 +109,7 @@ from_tree(const cJSON *o, struct cdm *c, char why[CDM_WHY_MAX])
 		WHY("not a JSON object");
 		return TCOP_EJSON;
 	}
-	copy_clean(c->cdm_id, sizeof(c->cdm_id),
+	ojson_clean(c->cdm_id, sizeof(c->cdm_id),
 	    jtext2(o, "CDM_ID", "MESSAGE_ID", tmp, sizeof(tmp)));
 	s = jtext2(o, "CREATED", "CREATION_DATE", tmp, sizeof(tmp));
 	if (s[0] != '\0' && !cdm_time(s, &c->created)) {
@@ -143,29 +122,29 @@ from_tree(const cJSON *o, struct cdm *c, char why[CDM_WHY_MAX])
 		return TCOP_ETIME;
 	}
 	s = jtext2(o, "MIN_RNG", "MISS_DISTANCE", tmp, sizeof(tmp));
-	if (s[0] != '\0' && !parse_num(s, &c->min_rng)) {
+	if (s[0] != '\0' && !ojson_num_text(s, &c->min_rng)) {
 		WHY("miss distance is not a number");
 		return TCOP_EFIELD;
 	}
 	if (strcmp(jtext(o, "MISS_DISTANCE_UNIT", tmp, sizeof(tmp)), "km") == 0)
 		c->min_rng *= 1000.0;
 	s = jtext2(o, "PC", "COLLISION_PROBABILITY", tmp, sizeof(tmp));
-	if (s[0] != '\0' && !parse_num(s, &c->pc)) {
+	if (s[0] != '\0' && !ojson_num_text(s, &c->pc)) {
 		WHY("probability of collision is not a number");
 		return TCOP_EFIELD;
 	}
 	s = jtext(o, "RELATIVE_SPEED", tmp, sizeof(tmp));
-	if (s[0] != '\0' && parse_num(s, &c->rel_speed) &&
+	if (s[0] != '\0' && ojson_num_text(s, &c->rel_speed) &&
 	    strcmp(jtext(o, "RELATIVE_SPEED_UNIT", tmp, sizeof(tmp)),
 	    "km/s") == 0)
 		c->rel_speed *= 1000.0;
-	copy_clean(c->sat_1_id, sizeof(c->sat_1_id),
+	ojson_clean(c->sat_1_id, sizeof(c->sat_1_id),
 	    jtext2(o, "SAT_1_ID", "SAT1_OBJECT_DESIGNATOR", tmp, sizeof(tmp)));
-	copy_clean(c->sat_1_name, sizeof(c->sat_1_name),
+	ojson_clean(c->sat_1_name, sizeof(c->sat_1_name),
 	    jtext2(o, "SAT_1_NAME", "SAT1_OBJECT_NAME", tmp, sizeof(tmp)));
-	copy_clean(c->sat_2_id, sizeof(c->sat_2_id),
+	ojson_clean(c->sat_2_id, sizeof(c->sat_2_id),
 	    jtext2(o, "SAT_2_ID", "SAT2_OBJECT_DESIGNATOR", tmp, sizeof(tmp)));
-	copy_clean(c->sat_2_name, sizeof(c->sat_2_name),
+	ojson_clean(c->sat_2_name, sizeof(c->sat_2_name),
 	    jtext2(o, "SAT_2_NAME", "SAT2_OBJECT_NAME", tmp, sizeof(tmp)));
 	return cdm_finish(c, why);
 }
@@ -290,7 +269,7 @@ kvn_value(struct cdm *c, int obj, const char *key, const char *val,
 
 	if (strcmp(key, "MESSAGE_ID") == 0) {
 		if (c->cdm_id[0] == '\0')
-			copy_clean(c->cdm_id, sizeof(c->cdm_id), val);
+			ojson_clean(c->cdm_id, sizeof(c->cdm_id), val);
 	} else if (strcmp(key, "CREATION_DATE") == 0) {
 		if (!cdm_time(val, &c->created)) {
 			WHY("CREATION_DATE \"%.40s\" is not a time", val);
@@ -302,28 +281,28 @@ kvn_value(struct cdm *c, int obj, const char *key, const char *val,
 			return TCOP_ETIME;
 		}
 	} else if (strcmp(key, "MISS_DISTANCE") == 0) {
-		if (!parse_num(val, &c->min_rng)) {
+		if (!ojson_num_text(val, &c->min_rng)) {
 			WHY("MISS_DISTANCE is not a number");
 			return TCOP_EFIELD;
 		}
 		c->min_rng *= scale;
 	} else if (strcmp(key, "RELATIVE_SPEED") == 0) {
-		if (!parse_num(val, &c->rel_speed)) {
+		if (!ojson_num_text(val, &c->rel_speed)) {
 			WHY("RELATIVE_SPEED is not a number");
 			return TCOP_EFIELD;
 		}
 		c->rel_speed *= unit != NULL && strcmp(unit, "km/s") == 0 ?
 		    1000.0 : 1.0;
 	} else if (strcmp(key, "COLLISION_PROBABILITY") == 0) {
-		if (!parse_num(val, &c->pc)) {
+		if (!ojson_num_text(val, &c->pc)) {
 			WHY("COLLISION_PROBABILITY is not a number");
 			return TCOP_EFIELD;
 		}
 	} else if (strcmp(key, "OBJECT_DESIGNATOR") == 0 && obj != 0) {
-		copy_clean(obj == 1 ? c->sat_1_id : c->sat_2_id,
+		ojson_clean(obj == 1 ? c->sat_1_id : c->sat_2_id,
 		    sizeof(c->sat_1_id), val);
 	} else if (strcmp(key, "OBJECT_NAME") == 0 && obj != 0) {
-		copy_clean(obj == 1 ? c->sat_1_name : c->sat_2_name,
+		ojson_clean(obj == 1 ? c->sat_1_name : c->sat_2_name,
 		    sizeof(c->sat_1_name), val);
 	}
 	return TCOP_OK;
@@ -368,7 +347,7 @@ kvn_next(struct cdm_reader *r, struct cdm *c, long *lineno,
 		if (strncmp(p, "COMMENT", 7) == 0) {
 			char *id = strstr(p, "CDM_ID:");
 			if (id != NULL && c->cdm_id[0] == '\0')
-				copy_clean(c->cdm_id, sizeof(c->cdm_id),
+				ojson_clean(c->cdm_id, sizeof(c->cdm_id),
 				    trim(id + 7));
 			continue;
 		}
@@ -407,7 +386,7 @@ cdm_reader_init(struct cdm_reader *r, const char *buf, size_t len)
 	    buf[i] == '\n'))
 		i++;
 	r->kvn = !(i < len && (buf[i] == '{' || buf[i] == '['));
-	jscan_init(&r->scan, buf, len);
+	objscan_init(&r->scan, buf, len);
 }
 
 tcop_err
@@ -421,7 +400,7 @@ cdm_next(struct cdm_reader *r, struct cdm *c, long *lineno,
 	why[0] = '\0';
 	if (r->kvn)
 		return kvn_next(r, c, lineno, why);
-	if ((rv = jscan_next(&r->scan, &obj, &len, lineno, why,
+	if ((rv = objscan_next(&r->scan, &obj, &len, lineno, why,
 	    CDM_WHY_MAX)) != TCOP_OK)
 		return rv;
 	return cdm_parse_json(obj, len, c, why);
@@ -429,37 +408,10 @@ cdm_next(struct cdm_reader *r, struct cdm *c, long *lineno,
 
 /* ---- out -------------------------------------------------------------- */
 
-static size_t
-put_str(char *buf, size_t size, size_t n, const char *s)
-{
-	if (n < size)
-		buf[n] = '"';
-	n++;
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-		if (ch == '"' || ch == '\\') {
-			if (n + 1 < size) {
-				buf[n] = '\\';
-				buf[n + 1] = (char)ch;
-			}
-			n += 2;
-		} else if (ch >= 0x20) {
-			if (n < size)
-				buf[n] = (char)ch;
-			n++;
-		}
-	}
-	if (n < size)
-		buf[n] = '"';
-	return n + 1;
-}
-
-#define PUT(...)                                                        \
-	do {                                                            \
-		int k_ = snprintf(n < size ? buf + n : NULL,            \
-		    n < size ? size - n : 0, __VA_ARGS__);              \
-		n += (size_t)(k_ > 0 ? k_ : 0);                         \
-	} while (0)
+/* Control characters are dropped: the names are cleaned when read, and
+ * src is written the same way. */
+#define PUT(...) (n = ojson_put(buf, size, n, __VA_ARGS__))
+#define PUT_STR(s) (n = ojson_put_str(buf, size, n, (s), OJSON_CTL_DROP))
 
 size_t
 cdm_event_json(const struct cdm *c, const char *src, int64_t seq,
@@ -476,27 +428,27 @@ cdm_event_json(const struct cdm *c, const char *src, int64_t seq,
 	{
 		char id[80];
 		snprintf(id, sizeof(id), "cdm:%s", c->cdm_id);
-		n = put_str(buf, size, n, id);
+		PUT_STR(id);
 	}
 	PUT(",\"t\":\"%s\",\"src\":", t);
-	n = put_str(buf, size, n, src);
+	PUT_STR(src);
 	if (seq >= 0)
 		PUT(",\"seq\":%lld", (long long)seq);
 	PUT(",\"CDM_ID\":");
-	n = put_str(buf, size, n, c->cdm_id);
+	PUT_STR(c->cdm_id);
 	PUT(",\"TCA\":\"%s\",\"MIN_RNG\":%.15g", c->tca_text, c->min_rng);
 	if (!isnan(c->pc))
 		PUT(",\"PC\":%.15g", c->pc);
 	if (!isnan(c->rel_speed))
 		PUT(",\"RELATIVE_SPEED\":%.15g", c->rel_speed);
 	PUT(",\"SAT_1_ID\":");
-	n = put_str(buf, size, n, c->sat_1_id);
+	PUT_STR(c->sat_1_id);
 	PUT(",\"SAT_1_NAME\":");
-	n = put_str(buf, size, n, c->sat_1_name);
+	PUT_STR(c->sat_1_name);
 	PUT(",\"SAT_2_ID\":");
-	n = put_str(buf, size, n, c->sat_2_id);
+	PUT_STR(c->sat_2_id);
 	PUT(",\"SAT_2_NAME\":");
-	n = put_str(buf, size, n, c->sat_2_name);
+	PUT_STR(c->sat_2_name);
 	PUT("}");
 	return n >= size ? 0 : n;
 }

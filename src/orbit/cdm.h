@@ -17,7 +17,7 @@
 
 #include <stdbool.h>
 
-#include "orbit/jscan.h"
+#include "orbit/objscan.h"
 #include "tcop/tcop.h"
 
 #define CDM_WHY_MAX 96
@@ -43,7 +43,7 @@ struct cdm_reader {
 	const char *buf; /* borrowed */
 	size_t len;
 	bool kvn;        /* decided from the first non-blank character */
-	struct jscan scan;
+	struct objscan scan;
 	size_t pos;      /* KVN */
 	long line;
 };

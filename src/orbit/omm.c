@@ -1,7 +1,8 @@
 /*
  * omm.c: OMM JSON element sets in and out (omm.h has the contract). Files
- * are cut into objects by orbit/jscan.c; each object is parsed by cJSON in
- * the per-thread arena and copied out into a struct orb_elements.
+ * are cut into objects by orbit/objscan.c; each object is parsed by cJSON in
+ * the per-thread arena and copied out into a struct orb_elements. The
+ * number, name and output helpers are shared with cdm.c (orbit/ojson.c).
  */
 #include <math.h>
 #include <stdio.h>
@@ -11,7 +12,8 @@
 #include <cjson/cJSON.h>
 
 #include "core/jarena.h"
-#include "orbit/jscan.h"
+#include "orbit/objscan.h"
+#include "orbit/ojson.h"
 #include "orbit/omm.h"
 #include "orbit/tle.h"
 
@@ -20,18 +22,12 @@ static bool
 get_num(const cJSON *o, const char *key, double *out)
 {
 	const cJSON *it = cJSON_GetObjectItemCaseSensitive(o, key);
-	char *end;
 
 	if (cJSON_IsNumber(it)) {
 		*out = it->valuedouble;
 		return isfinite(*out);
 	}
-	if (cJSON_IsString(it) && it->valuestring[0] != '\0') {
-		*out = strtod(it->valuestring, &end);
-		return *end == '\0' && isfinite(*out) &&
-		    strpbrk(it->valuestring, "xXnNiI") == NULL;
-	}
-	return false;
+	return cJSON_IsString(it) && ojson_num_text(it->valuestring, out);
 }
 
 static bool
@@ -45,17 +41,10 @@ static void
 get_str(const cJSON *o, const char *key, char *out, size_t size)
 {
 	const cJSON *it = cJSON_GetObjectItemCaseSensitive(o, key);
-	size_t n = 0;
 
 	out[0] = '\0';
-	if (!cJSON_IsString(it))
-		return;
-	for (const char *s = it->valuestring; *s && n + 1 < size; s++)
-		if ((unsigned char)*s >= 0x20 && *s != 0x7f)
-			out[n++] = *s;
-	out[n] = '\0';
-	while (n > 0 && out[n - 1] == ' ')
-		out[--n] = '\0';
+	if (cJSON_IsString(it))
+		ojson_clean(out, size, it->valuestring);
 }
 
 #define WHY(...) snprintf(why, OMM_WHY_MAX, __VA_ARGS__)
@@ -225,7 +214,7 @@ omm_from_event(const struct tcop_ev_elements *ev, struct orb_elements *el,
 void
 omm_reader_init(struct omm_reader *r, const char *buf, size_t len)
 {
-	jscan_init(&r->scan, buf, len);
+	objscan_init(&r->scan, buf, len);
 }
 
 tcop_err
@@ -236,7 +225,7 @@ omm_next(struct omm_reader *r, struct orb_elements *el, long *lineno,
 	size_t len;
 	tcop_err rv;
 
-	if ((rv = jscan_next(&r->scan, &obj, &len, lineno, why,
+	if ((rv = objscan_next(&r->scan, &obj, &len, lineno, why,
 	    OMM_WHY_MAX)) != TCOP_OK)
 		return rv;
 	return omm_parse(obj, len, el, why);
@@ -244,42 +233,8 @@ omm_next(struct omm_reader *r, struct orb_elements *el, long *lineno,
 
 /* ---- out ------------------------------------------------------------- */
 
-/* Append a JSON string (escaped) to buf. */
-static size_t
-put_str(char *buf, size_t size, size_t n, const char *s)
-{
-	if (n < size)
-		buf[n] = '"';
-	n++;
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\') {
-			if (n + 1 < size) {
-				buf[n] = '\\';
-				buf[n + 1] = (char)c;
-			}
-			n += 2;
-		} else if (c < 0x20) {
-			if (n + 6 < size)
-				snprintf(buf + n, 7, "\\u%04x", c);
-			n += 6;
-		} else {
-			if (n < size)
-				buf[n] = (char)c;
-			n++;
-		}
-	}
-	if (n < size)
-		buf[n] = '"';
-	return n + 1;
-}
-
-#define PUT(...)                                                        \
-	do {                                                            \
-		int k_ = snprintf(n < size ? buf + n : NULL,            \
-		    n < size ? size - n : 0, __VA_ARGS__);              \
-		n += (size_t)(k_ > 0 ? k_ : 0);                         \
-	} while (0)
+#define PUT(...) (n = ojson_put(buf, size, n, __VA_ARGS__))
+#define PUT_STR(s) (n = ojson_put_str(buf, size, n, (s), OJSON_CTL_ESCAPE))
 
 size_t
 omm_event_json(const struct orb_elements *el, const char *src, int64_t seq,
@@ -291,13 +246,13 @@ omm_event_json(const struct orb_elements *el, const char *src, int64_t seq,
 	orb_epoch_text(el, false, ep, sizeof(ep));
 	orb_epoch_text(el, true, t, sizeof(t));
 	PUT("{\"id\":\"norad:%u\",\"t\":\"%s\",\"src\":", el->norad, t);
-	n = put_str(buf, size, n, src);
+	PUT_STR(src);
 	if (seq >= 0)
 		PUT(",\"seq\":%lld", (long long)seq);
 	PUT(",\"OBJECT_NAME\":");
-	n = put_str(buf, size, n, el->name);
+	PUT_STR(el->name);
 	PUT(",\"OBJECT_ID\":");
-	n = put_str(buf, size, n, el->object_id);
+	PUT_STR(el->object_id);
 	PUT(",\"EPOCH\":\"%s\",\"MEAN_MOTION\":%.15g,\"ECCENTRICITY\":%.15g,"
 	    "\"INCLINATION\":%.15g,\"RA_OF_ASC_NODE\":%.15g,"
 	    "\"ARG_OF_PERICENTER\":%.15g,\"MEAN_ANOMALY\":%.15g,"
@@ -312,9 +267,9 @@ omm_event_json(const struct orb_elements *el, const char *src, int64_t seq,
 	    el->mean_motion_dot, el->mean_motion_ddot);
 	if (el->tle1[0] != '\0') {
 		PUT(",\"tle1\":");
-		n = put_str(buf, size, n, el->tle1);
+		PUT_STR(el->tle1);
 		PUT(",\"tle2\":");
-		n = put_str(buf, size, n, el->tle2);
+		PUT_STR(el->tle2);
 	}
 	PUT("}");
 	if (n >= size)

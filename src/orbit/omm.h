@@ -18,7 +18,7 @@
 #define TCOP_ORBIT_OMM_H
 
 #include "orbit/elements.h"
-#include "orbit/jscan.h"
+#include "orbit/objscan.h"
 #include "tcop/event.h"
 
 #define OMM_WHY_MAX 96
@@ -36,7 +36,7 @@ tcop_err omm_from_event(const struct tcop_ev_elements *ev,
     struct orb_elements *el, char why[OMM_WHY_MAX]);
 
 struct omm_reader {
-	struct jscan scan;
+	struct objscan scan;
 };
 
 void omm_reader_init(struct omm_reader *r, const char *buf, size_t len);

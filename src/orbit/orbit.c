@@ -164,22 +164,6 @@ orb_look_angles(double lat, double lon, double alt, const double r[3],
 
 /* ---- epochs ------------------------------------------------------------- */
 
-static void
-civil_of_days(int64_t z, int *y, int *m, int *d)
-{
-	/* days since 1970-01-01 to a proleptic Gregorian date */
-	z += 719468;
-	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-	unsigned doe = (unsigned)(z - era * 146097);
-	unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	unsigned mp = (5 * doy + 2) / 153;
-
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)((int64_t)yoe + era * 400 + (*m <= 2));
-}
-
 void
 orb_set_epoch_ms(struct orb_elements *el)
 {
@@ -195,7 +179,8 @@ orb_epoch_text(const struct orb_elements *el, bool with_z, char *buf,
 {
 	int64_t day = (int64_t)llround(el->jdsatepoch - JD_UNIX);
 	int64_t us = (int64_t)llround(el->jdsatepochF * 86400e6);
-	int y, m, d;
+	int y;
+	unsigned m, d;
 
 	while (us >= INT64_C(86400000000)) {
 		us -= INT64_C(86400000000);
@@ -205,8 +190,8 @@ orb_epoch_text(const struct orb_elements *el, bool with_z, char *buf,
 		us += INT64_C(86400000000);
 		day--;
 	}
-	civil_of_days(day, &y, &m, &d);
-	snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d:%02d.%06d%s", y, m, d,
+	tcop_civil_from_days(day, &y, &m, &d);
+	snprintf(buf, size, "%04d-%02u-%02uT%02d:%02d:%02d.%06d%s", y, m, d,
 	    (int)(us / 3600000000), (int)(us / 60000000 % 60),
 	    (int)(us / 1000000 % 60), (int)(us % 1000000), with_z ? "Z" : "");
 }

@@ -1,7 +1,8 @@
 /*
  * config.c: the viewer's configuration file (config.h). Strict: every
  * member has one type, unknown members are errors, and a failed parse
- * says which member and why. The file is at most 1 MiB.
+ * says which member and why. The file is at most 1 MiB; reading it and
+ * the syntax error's line are core/jfile.c's, as for the region presets.
  */
 #include <errno.h>
 #include <math.h>
@@ -12,9 +13,8 @@
 #include <cjson/cJSON.h>
 
 #include "core/jarena.h"
+#include "core/jfile.h"
 #include "ui/config.h"
-
-#define CONFIG_FILE_MAX (1 << 20)
 
 void
 config_init(struct view_config *c)
@@ -45,18 +45,6 @@ config_colour(const char *name)
 		return CONFIG_COLOUR_UNSET;
 	v = strtol(name, &end, 10);
 	return *end == '\0' && v >= 0 && v <= 255 ? (int)v : CONFIG_COLOUR_UNSET;
-}
-
-static int
-line_of(const char *buf, size_t len, const char *at)
-{
-	int line = 1;
-
-	if (at == NULL || at < buf || at > buf + len)
-		return 0;
-	for (const char *p = buf; p < at; p++)
-		line += *p == '\n';
-	return line;
 }
 
 static const char *
@@ -233,7 +221,7 @@ tcop_err
 config_parse(struct view_config *c, const char *input, const char *buf,
     size_t len, char *why, size_t whylen)
 {
-	const char *end = NULL, *reason = NULL;
+	const char *reason = NULL;
 	char what[160] = "";
 	cJSON *root;
 	const cJSON *v;
@@ -241,10 +229,7 @@ config_parse(struct view_config *c, const char *input, const char *buf,
 
 	tcop_json_init();
 	jarena_begin();
-	root = cJSON_ParseWithLengthOpts(buf, len, &end, false);
-	if (root == NULL || !cJSON_IsObject(root)) {
-		snprintf(why, whylen, "%s:%d: not a JSON object", input,
-		    line_of(buf, len, root == NULL ? end : buf));
+	if ((root = jfile_object(input, buf, len, why, whylen)) == NULL) {
 		e = TCOP_EJSON;
 	} else {
 		cJSON_ArrayForEach(v, root) {
@@ -261,33 +246,16 @@ config_parse(struct view_config *c, const char *input, const char *buf,
 	return e;
 }
 
+static tcop_err
+config_parse_file(void *arg, const char *path, const char *buf, size_t len,
+    char *why, size_t whylen)
+{
+	return config_parse(arg, path, buf, len, why, whylen);
+}
+
 tcop_err
 config_load(struct view_config *c, const char *path, char *why,
     size_t whylen)
 {
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	size_t n;
-	tcop_err e;
-
-	if (f == NULL) {
-		snprintf(why, whylen, "%s: %s", path, strerror(errno));
-		return TCOP_ESYS;
-	}
-	if ((buf = malloc(CONFIG_FILE_MAX)) == NULL) {
-		fclose(f);
-		snprintf(why, whylen, "%s: out of memory", path);
-		return TCOP_ENOMEM;
-	}
-	n = fread(buf, 1, CONFIG_FILE_MAX, f);
-	if (ferror(f) || n == CONFIG_FILE_MAX) {
-		snprintf(why, whylen, "%s: %s", path,
-		    ferror(f) ? strerror(errno) : "larger than 1 MiB");
-		e = ferror(f) ? TCOP_ESYS : TCOP_ETOOBIG;
-	} else {
-		e = config_parse(c, path, buf, n, why, whylen);
-	}
-	free(buf);
-	fclose(f);
-	return e;
+	return jfile_load(path, config_parse_file, c, why, whylen);
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """ais_compare.py: compare `tcop decode ais` output with `gpsdecode -j`
-output field by field, for the AIS types tcop decodes.
+output field by field, for the AIS types tcop decodes. A JSON boolean never
+equals a number (gpsd writes type 19's "dte" as 0/1, not false/true).
 
 usage: ais_compare.py GPSDECODE.json TCOP.json
 
@@ -72,8 +73,8 @@ def field_diffs(g, t):
         if k not in t:
             continue
         gv, tv = g[k], t[k]
-        if gv == tv:
-            continue
+        if gv == tv and isinstance(gv, bool) == isinstance(tv, bool):
+            continue  # equal, and not true against 1
         if k == "turn" and isinstance(tv, (int, float)) and tv < 0 and gv == -tv:
             continue  # difference 1
         if g.get("type") == 27:

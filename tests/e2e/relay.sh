@@ -79,4 +79,14 @@ check "a bad --max-cls exits 2" test $? -eq 2
 check "a lower-case --releasable-to exits 2" test $? -eq 2
 "$TCOP" relay --listen ipc://y 2>/dev/null
 check "no --feed exits 2" test $? -eq 2
+timeout 20 "$TCOP" relay --feed bogus --listen ipc://y 2> "$T/u1.err"
+check "a --feed that is not a URL exits 2, naming it" sh -c \
+    "test $? -eq 2 && grep -q \"^tcop relay: --feed wants an nng URL, not 'bogus'\" '$T/u1.err'"
+timeout 20 "$TCOP" relay --ingest :: --listen ipc://y 2> "$T/u2.err"
+check "an --ingest that is not a URL exits 2, naming it" sh -c \
+    "test $? -eq 2 && grep -q \"^tcop relay: --ingest wants an nng URL, not '::'\" '$T/u2.err'"
+set -- $(seq 1 65 | sed 's|.*|--feed ipc://f&|')
+timeout 20 "$TCOP" relay "$@" --listen ipc://y 2> "$T/u3.err"
+check "a 65th --feed exits 2" sh -c \
+    "test $? -eq 2 && grep -q '^tcop relay: at most 64 feeds' '$T/u3.err'"
 finish

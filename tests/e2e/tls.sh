@@ -1,33 +1,17 @@
 #!/bin/sh
 # tls.sh: tls+tcp:// end to end with a throwaway CA and certificates made
-# here with openssl: a publisher requiring client certificates delivers to
-# a recorder holding one; a subscriber without a certificate, one with a
-# certificate from another CA, a plain tcp:// dial and a client that does
-# not trust the server's CA all get nothing; replay and relay take the
-# same options on both sides.
+# with openssl (lib.sh's tls_certs, and a second CA): a publisher
+# requiring client certificates delivers to a recorder holding one; a
+# subscriber without a certificate, one with a certificate from another
+# CA, a plain tcp:// dial and a client that does not trust the server's CA
+# all get nothing; replay and relay take the same options on both sides.
 . "$(dirname "$0")/lib.sh"
 here=$(dirname "$0")
-command -v openssl > /dev/null || { echo "not ok - openssl is installed"; exit 1; }
-
-# mkca NAME: a self-signed CA; mkcert CA NAME: a certificate signed by CA
-mkca() {
-	openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=$1" \
-		-keyout "$T/$1.key" -out "$T/$1.pem" 2>/dev/null
-}
-mkcert() {
-	printf 'subjectAltName=DNS:127.0.0.1,DNS:localhost,IP:127.0.0.1\n' > "$T/$2.ext"
-	openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" \
-		-keyout "$T/$2.key" -out "$T/$2.csr" 2>/dev/null &&
-	openssl x509 -req -in "$T/$2.csr" -CA "$T/$1.pem" -CAkey "$T/$1.key" \
-		-CAcreateserial -days 2 -extfile "$T/$2.ext" -out "$T/$2.pem" 2>/dev/null
-}
-mkca ca && mkca otherca && mkcert ca server && mkcert ca client && mkcert otherca rogue
+tls_certs && mkca otherca && mkcert otherca rogue
 check "openssl made a CA and three certificates" \
 	test -s "$T/server.pem" -a -s "$T/client.pem" -a -s "$T/rogue.pem"
 
 python3 "$here/gen_events.py" 2000 > "$T/events.txt"
-SRV="--cert $T/server.pem --key $T/server.key --ca $T/ca.pem"
-CLI="--cert $T/client.pem --key $T/client.key --ca $T/ca.pem"
 
 # ---- mutual TLS: the holder of a client certificate gets everything ------
 url="tls+tcp://127.0.0.1:$(free_port)"

@@ -11,29 +11,12 @@
 . "$(dirname "$0")/lib.sh"
 here=$(dirname "$0")
 command -v tmux >/dev/null || { ok "tmux not installed: skipped"; finish; }
-command -v openssl > /dev/null || { echo "not ok - openssl is installed"; exit 1; }
-SOCK="tcop-vann-$$"
-tm() { tmux -u -L "$SOCK" -f /dev/null "$@"; }
-shot() { tm capture-pane -p -t "$1"; }
-has() { shot "$1" | grep -q -- "$2"; }
-hasnt() { ! shot "$1" | grep -q -- "$2"; }
-trap 'tm kill-server 2>/dev/null; _cleanup' EXIT INT TERM
+tmux_private vann
+has() { pane_has "$@"; }     # has WINDOW RE
+hasnt() { pane_hasnt "$@"; }
 
-mkca() {
-	openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=$1" \
-		-keyout "$T/$1.key" -out "$T/$1.pem" 2>/dev/null
-}
-mkcert() {
-	printf 'subjectAltName=DNS:127.0.0.1,DNS:localhost,IP:127.0.0.1\n' > "$T/$2.ext"
-	openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" \
-		-keyout "$T/$2.key" -out "$T/$2.csr" 2>/dev/null &&
-	openssl x509 -req -in "$T/$2.csr" -CA "$T/$1.pem" -CAkey "$T/$1.key" \
-		-CAcreateserial -days 2 -extfile "$T/$2.ext" -out "$T/$2.pem" 2>/dev/null
-}
-mkca ca && mkcert ca server && mkcert ca client
+tls_certs
 check "openssl made a CA and two certificates" test -s "$T/server.pem" -a -s "$T/client.pem"
-SRV="--cert $T/server.pem --key $T/server.key --ca $T/ca.pem"
-CLI="--cert $T/client.pem --key $T/client.key --ca $T/ca.pem"
 python3 "$here/pic_scenarios.py" "$T" > /dev/null
 CAP="$T/dark.cap"
 

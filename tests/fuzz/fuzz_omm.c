@@ -1,6 +1,6 @@
 /*
  * fuzz_omm.c: libFuzzer target for the OMM JSON reader (src/orbit/omm.c
- * and the object scanner src/orbit/jscan.c): any bytes as a file of
+ * and the object scanner src/orbit/objscan.c): any bytes as a file of
  * element sets; accepted sets are written back as event JSON and read
  * again.
  */

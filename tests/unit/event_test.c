@@ -1,7 +1,8 @@
 /*
  * event_test.c: the tcop/1 decoder (src/decode/ev_json.c): every rejection
  * reason, the common fields, the domain fields of each topic, and that the
- * raw JSON (with its unknown fields) stays reachable.
+ * raw JSON (with its unknown fields) stays reachable; RFC 3339 times and
+ * civil-date arithmetic (src/core/time.c).
  */
 #include <math.h>
 #include <setjmp.h>
@@ -230,6 +231,28 @@ times_parse_and_format_round_trip(void **state)
 	assert_int_equal(tcop_duration_parse("2x", &t), TCOP_EINVAL);
 }
 
+static void
+civil_dates_and_day_numbers_are_inverses(void **state)
+{
+	int y;
+	unsigned m, d;
+
+	(void)state;
+	tcop_civil_from_days(0, &y, &m, &d);
+	assert_true(y == 1970 && m == 1 && d == 1);
+	tcop_civil_from_days(11016, &y, &m, &d);
+	assert_true(y == 2000 && m == 2 && d == 29);
+	tcop_civil_from_days(-1, &y, &m, &d);
+	assert_true(y == 1969 && m == 12 && d == 31);
+	/* 1600-01-01 .. 2400-12-31, every day, both ways */
+	for (int64_t z = -135140; z <= 157419; z++) {
+		tcop_civil_from_days(z, &y, &m, &d);
+		assert_true(m >= 1 && m <= 12 && d >= 1 && d <= 31);
+		if (tcop_days_from_civil(y, m, d) != z)
+			fail_msg("day %lld: %d-%u-%u", (long long)z, y, m, d);
+	}
+}
+
 int
 main(void)
 {
@@ -243,6 +266,7 @@ main(void)
 		cmocka_unit_test(long_strings_are_cut_on_a_character_boundary),
 		cmocka_unit_test(the_resend_flag_is_read),
 		cmocka_unit_test(times_parse_and_format_round_trip),
+		cmocka_unit_test(civil_dates_and_day_numbers_are_inverses),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,8 +2,10 @@
  * map_test.c: the canvas and its dumps (src/ui/canvas.c), region presets
  * (src/geo/regions.c), shapefile loading (src/geo/shpload.c) and the map
  * engine (src/geo/map.c): layer lists, level of detail, the cache, land
- * where Natural Earth has it. Reads maps/ of the source tree (the test
- * runner starts in it).
+ * where Natural Earth has it; preset files that cannot be read or are too
+ * large are refused with the path and the reason (src/core/jfile.c).
+ * Reads maps/ of the source tree (the test runner starts in it); writes
+ * scratch files under TCOP_OUT (or /tmp).
  */
 #include <math.h>
 #include <setjmp.h>
@@ -117,6 +119,40 @@ the_shipped_presets_load(void **state)
 		assert_non_null(regions_find(&rs, need[i]));
 	assert_string_equal(rs.r[0].name, "wpac");
 	assert_null(regions_find(&rs, "atlantis"));
+}
+
+static void
+preset_files_unreadable_or_too_large_are_refused(void **state)
+{
+	static struct regions rs;
+	const char *dir = getenv("TCOP_OUT");
+	char path[512], why[600];
+	FILE *f;
+
+	(void)state;
+	assert_int_equal(regions_load(&rs, "no/such/regions.json", why,
+	    sizeof why), TCOP_ESYS);
+	assert_string_equal(why, "no/such/regions.json: No such file or "
+	    "directory");
+	snprintf(path, sizeof path, "%s/map_test_big.json", dir ? dir : "/tmp");
+	assert_non_null(f = fopen(path, "wb"));
+	fputs("{\"regions\":[]", f);
+	for (int i = 0; i < (1 << 20) / 8; i++)
+		fputs("        ", f);
+	fputs("}", f);
+	assert_int_equal(fclose(f), 0);
+	rs.n = 5;
+	assert_int_equal(regions_load(&rs, path, why, sizeof why),
+	    TCOP_ETOOBIG);
+	assert_non_null(strstr(why, ": larger than 1 MiB"));
+	assert_int_equal(rs.n, 0);
+	assert_non_null(f = fopen(path, "wb"));
+	fputs("{\"regions\":[{\"name\":\"a\",\"center\":[1,2],"
+	    "\"span\":3}]}", f);
+	assert_int_equal(fclose(f), 0);
+	assert_int_equal(regions_load(&rs, path, why, sizeof why), TCOP_OK);
+	assert_int_equal(rs.n, 1);
+	unlink(path);
 }
 
 static void
@@ -415,6 +451,8 @@ main(void)
 		cmocka_unit_test(blit_clips_at_every_edge),
 		cmocka_unit_test(the_shipped_presets_load),
 		cmocka_unit_test(bad_presets_are_refused_with_a_reason),
+		cmocka_unit_test(
+		    preset_files_unreadable_or_too_large_are_refused),
 		cmocka_unit_test(natural_earth_layers_load_whole),
 		cmocka_unit_test(missing_and_broken_shapefiles_are_errors),
 		cmocka_unit_test(layer_lists_parse_and_format),

@@ -5,7 +5,9 @@
  * a bad object is reported at its line and the rest loads; an element set
  * survives the trip through a space/elements event and tcop's own tcop/1
  * decoder with the same SGP4 state; the real Space-Track JSON and CCSDS
- * KVN conjunction messages give their published values.
+ * KVN conjunction messages give their published values; the shared
+ * JSON helpers (src/orbit/ojson.c) escape or drop control characters, cut
+ * at the buffer and read numbers strictly.
  */
 #include <math.h>
 #include <setjmp.h>
@@ -18,40 +20,19 @@
 
 #include <cmocka.h>
 
+#include "testdata.h"
+
 #include "orbit/cdm.h"
+#include "orbit/ojson.h"
 #include "orbit/omm.h"
 #include "orbit/tle.h"
 #include "tcop/event.h"
-
-static char *
-slurp(const char *name, size_t *len)
-{
-	const char *dir = getenv("TCOP_DATA");
-	char path[512];
-	FILE *f;
-	char *buf;
-	long n;
-
-	snprintf(path, sizeof(path), "%s/space/%s", dir ? dir : "tests/data",
-	    name);
-	f = fopen(path, "rb");
-	assert_non_null(f);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc((size_t)n + 1);
-	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-	buf[n] = '\0';
-	fclose(f);
-	*len = (size_t)n;
-	return buf;
-}
 
 static void
 the_real_omm_file_loads_whole(void **state)
 {
 	size_t len;
-	char *buf = slurp("celestrak_omm_20250524_part_a.json", &len);
+	char *buf = td_slurp("space/celestrak_omm_20250524_part_a.json", &len);
 	struct omm_reader r;
 	struct orb_elements el;
 	char why[OMM_WHY_MAX];
@@ -160,8 +141,8 @@ static void
 elements_survive_the_trip_through_an_event(void **state)
 {
 	size_t len;
-	char *buf = slurp("celestrak_omm_20250524_part_a.json", &len);
-	char *tle = slurp("sgp4_expected_part_a.tle", &len);
+	char *buf = td_slurp("space/celestrak_omm_20250524_part_a.json", &len);
+	char *tle = td_slurp("space/sgp4_expected_part_a.tle", &len);
 	struct omm_reader r;
 	struct tle_reader t;
 	struct orb_elements el;
@@ -183,7 +164,7 @@ static void
 the_spacetrack_json_cdm_gives_its_values(void **state)
 {
 	size_t len;
-	char *buf = slurp("cdm_spacetrack_yam2_cosmos1602_406320986.json", &len);
+	char *buf = td_slurp("space/cdm_spacetrack_yam2_cosmos1602_406320986.json", &len);
 	struct cdm_reader r;
 	struct cdm c;
 	char why[CDM_WHY_MAX];
@@ -207,7 +188,7 @@ static void
 the_ccsds_kvn_cdm_gives_its_values(void **state)
 {
 	size_t len;
-	char *buf = slurp("cdm_ccsds_yam2_cosmos1602_406111525.kvn", &len);
+	char *buf = td_slurp("space/cdm_ccsds_yam2_cosmos1602_406111525.kvn", &len);
 	struct cdm_reader r;
 	struct cdm c;
 	char why[CDM_WHY_MAX], json[2048];
@@ -273,6 +254,44 @@ bad_conjunctions_are_rejected_by_line(void **state)
 	assert_int_equal(cdm_next(&r, &c, &line, why), TCOP_EOF);
 }
 
+static void
+the_orbit_json_helpers_escape_cut_and_read_strictly(void **state)
+{
+	char buf[64], small[6];
+	double d = 0;
+	size_t n;
+
+	(void)state;
+	n = ojson_put_str(buf, sizeof(buf), 0, "a\"b\\\x01", OJSON_CTL_ESCAPE);
+	assert_int_equal(n, 14);
+	buf[n] = '\0';
+	assert_string_equal(buf, "\"a\\\"b\\\\\\u0001\"");
+	n = ojson_put_str(buf, sizeof(buf), 0, "a\001b", OJSON_CTL_DROP);
+	assert_int_equal(n, 4);
+	buf[n] = '\0';
+	assert_string_equal(buf, "\"ab\"");
+	n = ojson_put(buf, sizeof(buf), 0, "{\"x\":%d", 42);
+	n = ojson_put(buf, sizeof(buf), n, "}");
+	assert_int_equal(n, 8);
+	assert_string_equal(buf, "{\"x\":42}");
+	/* too small: the length it would have, nothing past the end */
+	n = ojson_put(small, sizeof(small), 0, "%s", "0123456789");
+	assert_int_equal(n, 10);
+	assert_string_equal(small, "01234");
+	n = ojson_put_str(small, sizeof(small), n, "abc", OJSON_CTL_ESCAPE);
+	assert_int_equal(n, 15);
+	assert_true(ojson_num_text("1.5e3", &d) && d == 1500);
+	assert_false(ojson_num_text("0x10", &d));
+	assert_false(ojson_num_text("nan", &d));
+	assert_false(ojson_num_text("1e999", &d));
+	assert_false(ojson_num_text("12 ", &d));
+	assert_false(ojson_num_text("", &d));
+	ojson_clean(buf, sizeof(buf), "ISS (ZARYA)\x7f\t  ");
+	assert_string_equal(buf, "ISS (ZARYA)");
+	ojson_clean(small, sizeof(small), "ABCDEFGH");
+	assert_string_equal(small, "ABCDE");
+}
+
 int
 main(void)
 {
@@ -283,6 +302,8 @@ main(void)
 		cmocka_unit_test(the_spacetrack_json_cdm_gives_its_values),
 		cmocka_unit_test(the_ccsds_kvn_cdm_gives_its_values),
 		cmocka_unit_test(bad_conjunctions_are_rejected_by_line),
+		cmocka_unit_test(
+		    the_orbit_json_helpers_escape_cut_and_read_strictly),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -17,6 +17,8 @@
 
 #include <cmocka.h>
 
+#include "testdata.h"
+
 #include "orbit/tle.h"
 #include "pic/sat.h"
 
@@ -25,28 +27,16 @@
 static sat_cat *
 load_catalogue(void)
 {
-	const char *dir = getenv("TCOP_DATA");
-	char path[512];
-	FILE *f;
 	char *buf, why[TLE_WHY_MAX];
-	long n, line;
+	size_t n;
+	long line;
 	struct tle_reader r;
 	struct orb_elements el;
 	sat_cat *c;
 
-	snprintf(path, sizeof(path),
-	    "%s/space/celestrak_active_20260319_part_a.tle",
-	    dir ? dir : "tests/data");
-	f = fopen(path, "rb");
-	assert_non_null(f);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc((size_t)n);
-	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-	fclose(f);
+	buf = td_slurp("space/celestrak_active_20260319_part_a.tle", &n);
 	assert_int_equal(sat_cat_create(&c), TCOP_OK);
-	tle_reader_init(&r, buf, (size_t)n);
+	tle_reader_init(&r, buf, n);
 	while (tle_next(&r, &el, &line, why) == TCOP_OK)
 		assert_int_equal(sat_cat_put(c, &el, NULL), TCOP_OK);
 	free(buf);

@@ -19,34 +19,10 @@
 
 #include <cmocka.h>
 
+#include "testdata.h"
+
 #include "orbit/sgp4.h"
 #include "orbit/tle.h"
-
-static char *
-slurp(const char *name, size_t *len)
-{
-	const char *dir = getenv("TCOP_DATA");
-	char path[512];
-	FILE *f;
-	char *buf;
-	long n;
-
-	snprintf(path, sizeof(path), "%s/space/%s", dir ? dir : "tests/data",
-	    name);
-	f = fopen(path, "rb");
-	assert_non_null(f);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc((size_t)n + 1);
-	assert_non_null(buf);
-	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-	buf[n] = '\0';
-	fclose(f);
-	if (len)
-		*len = (size_t)n;
-	return buf;
-}
 
 /* The expected rows of tcppver.out: per line, satnum header or 7 numbers */
 struct row {
@@ -57,7 +33,7 @@ struct row {
 static int
 read_expected(struct row *rows, int max)
 {
-	char *buf = slurp("tcppver.out", NULL), *save = NULL;
+	char *buf = td_slurp("space/tcppver.out", NULL), *save = NULL;
 	int n = 0;
 
 	for (char *l = strtok_r(buf, "\n", &save); l != NULL;
@@ -158,7 +134,7 @@ vallado_verification_set_matches_tcppver(void **state)
 {
 	static struct row rows[800];
 	struct cmp c = { .rows = rows };
-	char *buf = slurp("SGP4-VER.TLE", NULL), *save = NULL, *l1 = NULL;
+	char *buf = td_slurp("space/SGP4-VER.TLE", NULL), *save = NULL, *l1 = NULL;
 	const int want_err[] = { 1, 1, 6, 6, 4, 3, 6 };
 	int nsat = 0;
 
@@ -201,8 +177,8 @@ static void
 python_sgp4_states_match(void **state)
 {
 	size_t len;
-	char *tle = slurp("sgp4_expected_part_a.tle", &len);
-	char *csv = slurp("sgp4_expected_part_a.csv", NULL), *save = NULL;
+	char *tle = td_slurp("space/sgp4_expected_part_a.tle", &len);
+	char *csv = td_slurp("space/sgp4_expected_part_a.csv", NULL), *save = NULL;
 	struct tle_reader rd;
 	static struct orb_elements els[256];
 	int nel = 0, nrows = 0;

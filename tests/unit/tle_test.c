@@ -16,6 +16,8 @@
 
 #include <cmocka.h>
 
+#include "testdata.h"
+
 #include "orbit/tle.h"
 
 /* ISS from the CelesTrak snapshot in tests/data/space */
@@ -190,28 +192,17 @@ a_file_loads_around_its_bad_records(void **state)
 static void
 the_real_catalogue_loads_whole(void **state)
 {
-	const char *dir = getenv("TCOP_DATA");
-	char path[512];
-	FILE *f;
 	char *buf;
-	long n, line;
+	size_t n;
+	long line;
 	struct tle_reader r;
 	struct orb_elements el;
 	char why[TLE_WHY_MAX];
 	int good = 0, bad = 0;
 	tcop_err rv;
 
-	snprintf(path, sizeof(path), "%s/space/celestrak_active_20260319_part_a.tle",
-	    dir ? dir : "tests/data");
-	f = fopen(path, "rb");
-	assert_non_null(f);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc((size_t)n);
-	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-	fclose(f);
-	tle_reader_init(&r, buf, (size_t)n);
+	buf = td_slurp("space/celestrak_active_20260319_part_a.tle", &n);
+	tle_reader_init(&r, buf, n);
 	while ((rv = tle_next(&r, &el, &line, why)) != TCOP_EOF) {
 		if (rv == TCOP_OK)
 			good++;

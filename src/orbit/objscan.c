@@ -1,15 +1,15 @@
 /*
- * jscan.c: the top-level JSON object finder (jscan.h). It skips white
+ * objscan.c: the top-level JSON object finder (objscan.h). It skips white
  * space, one enclosing '[' ... ']' and the commas between objects, and
  * returns each balanced {...}; it does not validate the inside (cJSON does
  * that next).
  */
 #include <stdio.h>
 
-#include "orbit/jscan.h"
+#include "orbit/objscan.h"
 
 void
-jscan_init(struct jscan *r, const char *buf, size_t len)
+objscan_init(struct objscan *r, const char *buf, size_t len)
 {
 	r->buf = buf;
 	r->len = len;
@@ -20,7 +20,7 @@ jscan_init(struct jscan *r, const char *buf, size_t len)
 
 /* Index one past the '}' closing the object at r->pos, or 0 if none. */
 static size_t
-object_end(const struct jscan *r, long *lines)
+object_end(const struct objscan *r, long *lines)
 {
 	int depth = 0;
 	bool str = false, esc = false;
@@ -51,8 +51,8 @@ object_end(const struct jscan *r, long *lines)
 }
 
 tcop_err
-jscan_next(struct jscan *r, const char **obj, size_t *objlen, long *lineno,
-    char *why, size_t whysize)
+objscan_next(struct objscan *r, const char **obj, size_t *objlen,
+    long *lineno, char *why, size_t whysize)
 {
 	why[0] = '\0';
 	for (;;) {
