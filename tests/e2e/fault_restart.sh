@@ -21,8 +21,11 @@ lines() { test "$(wc -l < "$2" 2>/dev/null || echo 0)" -ge "$1"; }
 wait_for 20 lines 2000 "$T/cap.txt"
 kill -9 $pub; wait $pub 2>/dev/null
 sleep 0.5
-"$TCOP" feed jsonl --listen "$up" --wait-subscribers 1 --rate 20000 --linger 1 "$T/part2.txt" 2>/dev/null
-sleep 1
+"$TCOP" feed jsonl --listen "$up" --wait-subscribers 1 --rate 10000 --linger 1 "$T/part2.txt" 2>/dev/null
+# two sanitizer hops on a loaded machine: wait for the last message, not a
+# fixed time (its absence still fails the checks below)
+wait_for 20 grep -q '"seq":35000[,}]' "$T/cap.txt"
+sleep 0.5
 kill -TERM $rec
 wait $rec
 kill -TERM $relay; wait $relay
@@ -48,7 +51,8 @@ kill -9 $relay; wait $relay 2>/dev/null
 sleep 0.5
 bg "$TCOP" relay --feed "$up" --listen "$down" 2>/dev/null; relay=$BG_PID
 wait $pub
-sleep 1.5
+wait_for 20 grep -q '"seq":20000[,}]' "$T/cap2.txt"
+sleep 0.5
 kill -TERM $rec
 wait $rec
 kill $relay 2>/dev/null
