@@ -9,9 +9,10 @@
  * an area, a pair, a signature) while it is open; its id is a hash of rule,
  * key and the time of its first member, so every viewer that saw the same
  * events names it the same. It closes when its rule stops holding (a
- * track reports again, an area is cleared, a pair separates, a newer CDM
- * is below the thresholds) or when no member has joined for the rule's
- * `hold` time.
+ * track reports again, a dark contact is explained by a vessel that
+ * reports again or for the first time (track_resumed), an area is
+ * cleared, a pair separates, a newer CDM is below the thresholds) or when
+ * no member has joined for the rule's `hold` time.
  */
 #include <math.h>
 #include <stdio.h>
@@ -132,6 +133,8 @@ inc_new(pic *p, enum pic_rule rule, const char *key, tcop_ms t)
 		e->ival = (int64_t)p->ninc + 1;
 	p->ninc++;
 	p->st.incidents_opened++;
+	if (rule == R_DARK)
+		p->dark_open++;
 	return in;
 }
 
@@ -186,6 +189,8 @@ inc_close(pic *p, struct inc *in, tcop_ms t)
 		return;
 	in->pub.state = PIC_CLOSED;
 	in->pub.closed_at = t < in->pub.first ? in->pub.first : t;
+	if (in->rule == R_DARK && p->dark_open > 0)
+		p->dark_open--;
 	snprintf(k, sizeof k, "%d|%s", (int)in->rule, in->key);
 	strmap_del(&p->incidx, k, strlen(k));
 	p->rank_dirty = true;
@@ -439,6 +444,105 @@ track_rendezvous(pic *p, const struct track *tr, tcop_ms t)
 	}
 }
 
+/*
+ * A vessel that reports again after a silence, or for the first time,
+ * may be what a sensor saw while its AIS was off. For each open
+ * dark-vessel incident whose detection lies inside the silence, the
+ * track's position at the detection's time is interpolated between the
+ * fixes either side (a first report: projected back along its course and
+ * speed, up to assoc_max_age) and gated like association (gate_k x
+ * sqrt(ce^2 + sigma^2), sigma = sigma_m + sigma_frac x the distance from
+ * the nearer fix). Inside the gate, the track joins the incident, the
+ * detection becomes associated to it, and the incident closes with the
+ * reason: the dark contact is explained (that the vessel was silent is
+ * the ais-gap rule's business). Only silences of RESUME_MIN or more are
+ * looked at: a vessel reporting normally was tried at the detection's
+ * time already. Interpolation is linear in degrees (short gaps, no
+ * antimeridian crossing).
+ */
+#define RESUME_MIN (3 * 60 * 1000)
+
+/* Where the track was at t, from its fixes; false if it can't say. */
+static bool
+resumed_at(const pic *p, const struct track *tr, const struct track_fix *fx,
+    size_t n, tcop_ms t, double *lat, double *lon, double *near)
+{
+	const double deg = M_PI / 180;
+	double lat1 = fx[0].lat_e7 / 1e7, lon1 = fx[0].lon_e7 / 1e7;
+
+	if (t >= fx[0].t)
+		return false;
+	if (n == 2) {
+		double lat0 = fx[1].lat_e7 / 1e7, lon0 = fx[1].lon_e7 / 1e7, f;
+		if (t <= fx[1].t || fabs(lon1 - lon0) > 180)
+			return false;
+		f = (double)(t - fx[1].t) / (double)(fx[0].t - fx[1].t);
+		*lat = lat0 + f * (lat1 - lat0);
+		*lon = lon0 + f * (lon1 - lon0);
+		*near = fmin(geo_dist_m(lat0, lon0, *lat, *lon),
+		    geo_dist_m(*lat, *lon, lat1, lon1));
+		return true;
+	}
+	if (fx[0].t - t > p->rules.assoc_max_age || !isfinite(tr->speed) ||
+	    !isfinite(tr->course))
+		return false;
+	{
+		double back_nm = tr->speed * (double)(fx[0].t - t) / 3600000.0;
+		double c = tr->course * deg;
+		*lat = lat1 - back_nm * cos(c) / 60.0;
+		*lon = lon1 - back_nm * sin(c) /
+		    (60.0 * cos((lat1 + *lat) / 2 * deg));
+		*near = back_nm * NM_M;
+	}
+	return fabs(*lat) < 89.9 && fabs(*lon) <= 180;
+}
+
+static void
+track_resumed(pic *p, const struct track *tr, const char *id)
+{
+	struct track_fix fx[2];
+	size_t n, found = 0;
+	double k = p->rules.gate_k;
+
+	if (p->dark_open == 0 || (n = track_history(p->tt, tr, fx, 2)) == 0 ||
+	    (n == 2 && fx[0].t - fx[1].t < RESUME_MIN))
+		return;
+	for (size_t i = p->ninc; i-- > 0 && found < p->dark_open;) {
+		struct inc *in = &p->inc[i];
+		struct gent *d;
+		double lat, lon, near, sig, s2, dist;
+
+		if (in->rule != R_DARK || in->pub.state == PIC_CLOSED)
+			continue;
+		found++;
+		if ((d = gvec_get(&p->g[PIC_DETECTION], in->key)) == NULL ||
+		    !resumed_at(p, tr, fx, n, d->t, &lat, &lon, &near))
+			continue;
+		sig = p->rules.sigma_m + p->rules.sigma_frac * near;
+		s2 = d->ce * d->ce + sig * sig;
+		dist = geo_dist_m(d->lat, d->lon, lat, lon);
+		if (dist * dist > k * k * s2)
+			continue;
+		d->state = "associated";
+		d->live = false;
+		snprintf(d->ref, sizeof d->ref, "%s", id);
+		inc_member(p, in, id);
+		/* a long name cuts the reason short, not the record */
+		if (snprintf(in->pub.why, sizeof in->pub.why, "explained: %s%s%s "
+		    "%s after %lld min; its track passed %.0f m from %s at the "
+		    "detection's time (gate %.0f m)", id, tr->shipname[0] ?
+		    " " : "", tr->shipname, n == 2 ? "reported again" :
+		    "reported for the first time",
+		    (long long)((fx[0].t - d->t) / 60000), dist, d->id,
+		    k * sqrt(s2)) < 0)
+			in->pub.why[0] = '\0';
+		if (fx[0].t > in->pub.last)
+			in->pub.last = fx[0].t;
+		inc_close(p, in, fx[0].t);
+		pic_bump(p, PIC_DETECTION);
+	}
+}
+
 void
 corr_track(pic *p, const tcop_event *ev, const struct track *tr,
     struct trk_x *x, bool moved)
@@ -446,6 +550,10 @@ corr_track(pic *p, const tcop_event *ev, const struct track *tr,
 	char id[24];
 	struct inc *in;
 
+	if (tr->ring_n == 1 && p->dark_open > 0) { /* a first report */
+		snprintf(id, sizeof id, "mmsi:%u", tr->mmsi);
+		track_resumed(p, tr, id);
+	}
 	if (x->gap_t == TCOP_MS_NONE && !moved && (!isfinite(tr->speed) ||
 	    tr->speed >= p->rules.rdv_kn))
 		return; /* the common case: nothing to look at */
@@ -455,8 +563,10 @@ corr_track(pic *p, const tcop_event *ev, const struct track *tr,
 			inc_close(p, in, ev->t);
 		x->gap_t = TCOP_MS_NONE;
 	}
-	if (moved)
+	if (moved) {
 		track_jumps(p, tr, id, ev->t);
+		track_resumed(p, tr, id);
+	}
 	track_rendezvous(p, tr, ev->t);
 }
 

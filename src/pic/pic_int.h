@@ -148,6 +148,7 @@ struct pic {
 	size_t ninc, capinc;
 	strmap incidx;         /* rule|key of open ones -> index + 1 */
 	strmap incid;          /* incident id -> index + 1 (all) */
+	size_t dark_open;      /* open dark-vessel incidents (track_resumed) */
 	size_t *rank;
 	bool rank_dirty;
 

@@ -274,6 +274,70 @@ an_ack_applies_to_the_same_incident_everywhere(void **state)
 	pic_destroy(b);
 }
 
+/*
+ * A dark contact explained later: a vessel silent across the detection
+ * (its fixes either side interpolate onto it), and a vessel whose first
+ * report, projected back along its course, passes it. Each closes its
+ * dark-vessel incident with the reason and associates the detection; a
+ * detection the resumed track does not pass near stays dark and open.
+ */
+static void
+a_dark_contact_closes_when_its_vessel_reports_again(void **state)
+{
+	pic *p;
+	char err[128];
+	struct pic_entity e;
+	const struct pic_incident *x;
+	const int H = 3600000;
+
+	(void)state;
+	assert_int_equal(pic_create(&p, NULL, err, sizeof err), TCOP_OK);
+	/* silent for an hour, heading east though it last said north */
+	put_track(p, 431000001, T0, 30.0, 130.0);
+	put_det(p, "det:sar:1", T0 + H / 2, 30.0, 130.25, 200);
+	put_det(p, "det:sar:2", T0 + H / 2, 31.0, 130.25, 200); /* elsewhere */
+	pic_advance(p, T0 + H / 2 + 60000);
+	assert_true(pic_find(p, "det:sar:1", &e));
+	assert_string_equal(e.state, "dark");
+	assert_int_equal(p->dark_open, 2);
+	put_track(p, 431000001, T0 + H, 30.0, 130.5);
+	pic_advance(p, T0 + H + 1000);
+	assert_true(pic_check(p, err, sizeof err));
+	assert_true(pic_find(p, "det:sar:1", &e));
+	assert_string_equal(e.state, "associated");
+	assert_string_equal(e.ref, "mmsi:431000001");
+	assert_true(pic_find(p, "det:sar:2", &e));
+	assert_string_equal(e.state, "dark");
+	assert_int_equal(p->dark_open, 1);
+	for (size_t i = 0; i < pic_incident_count(p); i++) {
+		x = pic_incident_at(p, i);
+		if (strcmp(x->rule, "dark-vessel") != 0)
+			continue;
+		if (strcmp(x->members[0], "det:sar:1") == 0) {
+			assert_int_equal(x->state, PIC_CLOSED);
+			assert_int_equal(x->nmembers, 2);
+			assert_string_equal(x->members[1], "mmsi:431000001");
+			assert_non_null(strstr(x->why, "explained: mmsi:431000001"));
+			assert_non_null(strstr(x->why, "reported again"));
+		} else {
+			assert_string_equal(x->members[0], "det:sar:2");
+			assert_int_equal(x->state, PIC_OPEN);
+		}
+	}
+	/* never heard before: its first report, 10 kn north, an hour later */
+	put_det(p, "det:sar:3", T0 + 2 * H, 20.0, 120.0, 200);
+	pic_advance(p, T0 + 2 * H + 60000);
+	assert_int_equal(p->dark_open, 2);
+	put_track(p, 431000002, T0 + 3 * H, 25.0, 120.0); /* not it */
+	assert_int_equal(p->dark_open, 2);
+	put_track(p, 431000003, T0 + 3 * H, 20.0 + 10.0 / 60, 120.0);
+	assert_true(pic_find(p, "det:sar:3", &e));
+	assert_string_equal(e.ref, "mmsi:431000003");
+	assert_int_equal(p->dark_open, 1);
+	assert_true(pic_check(p, err, sizeof err));
+	pic_destroy(p);
+}
+
 static void
 unknown_topics_and_bad_messages_are_counted(void **state)
 {
@@ -309,6 +373,7 @@ main(void)
 		cmocka_unit_test(association_is_right_with_100k_tracks),
 		cmocka_unit_test(association_works_across_the_antimeridian),
 		cmocka_unit_test(an_ack_applies_to_the_same_incident_everywhere),
+		cmocka_unit_test(a_dark_contact_closes_when_its_vessel_reports_again),
 		cmocka_unit_test(unknown_topics_and_bad_messages_are_counted),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
