@@ -104,6 +104,11 @@ tcop_err tcop_duration_parse(const char *s, tcop_ms *out);
  * valid UTF-8. Returns true if it fitted whole.
  */
 bool tcop_str_copy(char *dst, size_t size, const char *src);
+/*
+ * The same, but an empty src leaves dst as it was: a report that does not
+ * carry a field (an AIS name not sent) keeps the value known before.
+ */
+void tcop_str_set(char *dst, size_t size, const char *src);
 
 /* ---- logging ------------------------------------------------------------- */
 

@@ -779,19 +779,6 @@ ais_static_init(struct ais_static *st)
 	st->to_bow = st->to_stern = st->to_port = st->to_starboard = -1;
 }
 
-static void
-set_text(char *dst, size_t size, const char *src)
-{
-	size_t n = strlen(src);
-
-	if (n == 0)
-		return;
-	if (n >= size)
-		n = size - 1;
-	memcpy(dst, src, n);
-	dst[n] = '\0';
-}
-
 /* Dimensions all zero mean "not available" (ITU-R M.1371, 3.3.3). */
 static void
 set_dims(struct ais_static *st, unsigned bow, unsigned stern, unsigned port,
@@ -811,9 +798,9 @@ ais_static_merge(struct ais_static *st, const struct ais_msg *m)
 	switch (m->type) {
 	case 5: {
 		const struct ais_t5 *p = &m->u.t5;
-		set_text(st->shipname, sizeof st->shipname, p->shipname);
-		set_text(st->callsign, sizeof st->callsign, p->callsign);
-		set_text(st->destination, sizeof st->destination,
+		tcop_str_set(st->shipname, sizeof st->shipname, p->shipname);
+		tcop_str_set(st->callsign, sizeof st->callsign, p->callsign);
+		tcop_str_set(st->destination, sizeof st->destination,
 		    p->destination);
 		if (p->imo != 0)
 			st->imo = p->imo;
@@ -825,7 +812,7 @@ ais_static_merge(struct ais_static *st, const struct ais_msg *m)
 	}
 	case 19: {
 		const struct ais_t18 *p = &m->u.t18;
-		set_text(st->shipname, sizeof st->shipname, p->shipname);
+		tcop_str_set(st->shipname, sizeof st->shipname, p->shipname);
 		if (p->shiptype != 0)
 			st->shiptype = (int)p->shiptype;
 		set_dims(st, p->to_bow, p->to_stern, p->to_port,
@@ -835,11 +822,11 @@ ais_static_merge(struct ais_static *st, const struct ais_msg *m)
 	case 24: {
 		const struct ais_t24 *p = &m->u.t24;
 		if (p->part != AIS_24_B)
-			set_text(st->shipname, sizeof st->shipname,
+			tcop_str_set(st->shipname, sizeof st->shipname,
 			    p->shipname);
 		if (p->part == AIS_24_A)
 			return true;
-		set_text(st->callsign, sizeof st->callsign, p->callsign);
+		tcop_str_set(st->callsign, sizeof st->callsign, p->callsign);
 		if (p->shiptype != 0)
 			st->shiptype = (int)p->shiptype;
 		if (p->mothership_mmsi == 0)

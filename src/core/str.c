@@ -20,3 +20,10 @@ tcop_str_copy(char *dst, size_t size, const char *src)
 	dst[n] = '\0';
 	return whole;
 }
+
+void
+tcop_str_set(char *dst, size_t size, const char *src)
+{
+	if (src[0] != '\0')
+		(void)tcop_str_copy(dst, size, src);
+}

@@ -251,24 +251,11 @@ mmsi_of(const tcop_event *ev)
 }
 
 static void
-copy_text(char *dst, size_t size, const char *src)
-{
-	size_t n = strlen(src);
-
-	if (n == 0)
-		return;
-	if (n >= size)
-		n = size - 1;
-	memcpy(dst, src, n);
-	dst[n] = '\0';
-}
-
-static void
 merge_static(struct track *tr, const struct tcop_ev_track *e)
 {
-	copy_text(tr->shipname, sizeof tr->shipname, e->shipname);
-	copy_text(tr->callsign, sizeof tr->callsign, e->callsign);
-	copy_text(tr->destination, sizeof tr->destination, e->destination);
+	tcop_str_set(tr->shipname, sizeof tr->shipname, e->shipname);
+	tcop_str_set(tr->callsign, sizeof tr->callsign, e->callsign);
+	tcop_str_set(tr->destination, sizeof tr->destination, e->destination);
 	if (e->imo != 0)
 		tr->imo = e->imo;
 	if (e->shiptype >= 0)
@@ -335,7 +322,7 @@ apply_latest(track_table *tt, struct track *tr, const tcop_event *ev)
 	tr->cls = (uint8_t)class_of(e->type, (enum track_class)tr->cls);
 	tr->state = TRACK_ACTIVE;
 	tr->t_lost = TCOP_MS_NONE;
-	copy_text(tr->src, sizeof tr->src, ev->src);
+	tcop_str_set(tr->src, sizeof tr->src, ev->src);
 	/* Same time, later in order: the newer one (times are in ms, and a
 	 * file or a burst of datagrams is read within one). */
 	if (!ev->has_pos || (tr->t_pos != TCOP_MS_NONE && ev->t < tr->t_pos))

@@ -253,6 +253,26 @@ civil_dates_and_day_numbers_are_inverses(void **state)
 	}
 }
 
+/* Copies cut at a UTF-8 boundary; tcop_str_set keeps dst for "". */
+static void
+strings_are_cut_whole_and_empty_keeps(void **state)
+{
+	char b[6];
+
+	(void)state;
+	assert_true(tcop_str_copy(b, sizeof b, "KAIYO"));
+	assert_string_equal(b, "KAIYO");
+	assert_false(tcop_str_copy(b, sizeof b, "KAIYO MARU"));
+	assert_string_equal(b, "KAIYO");
+	/* "ab" + U+65E5 (3 bytes) + "c": the character does not fit whole */
+	assert_false(tcop_str_copy(b, 5, "ab\xe6\x97\xa5" "c"));
+	assert_string_equal(b, "ab");
+	tcop_str_set(b, sizeof b, "");
+	assert_string_equal(b, "ab");
+	tcop_str_set(b, sizeof b, "SEA");
+	assert_string_equal(b, "SEA");
+}
+
 int
 main(void)
 {
@@ -267,6 +287,7 @@ main(void)
 		cmocka_unit_test(the_resend_flag_is_read),
 		cmocka_unit_test(times_parse_and_format_round_trip),
 		cmocka_unit_test(civil_dates_and_day_numbers_are_inverses),
+		cmocka_unit_test(strings_are_cut_whole_and_empty_keeps),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
