@@ -66,6 +66,8 @@ typedef enum tcop_cls {
 
 const char *tcop_cls_name(tcop_cls c); /* "U", ..., "" for NONE */
 tcop_cls tcop_cls_parse(const char *s);  /* NONE if not a marking */
+/* A releasability code: a trigraph or tetragraph, 3-4 of A-Z (s[0..n)). */
+bool tcop_rel_code_ok(const char *s, size_t n);
 
 /* maritime/track: gpsd's AIS JSON names and scaling. */
 struct tcop_ev_track {

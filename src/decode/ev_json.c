@@ -492,11 +492,9 @@ read_center(tcop_event *ev, struct jread *r)
 
 /* ---- common fields ------------------------------------------------------- */
 
-static bool
-rel_code_ok(const char *s)
+bool
+tcop_rel_code_ok(const char *s, size_t n)
 {
-	size_t n = strlen(s);
-
 	if (n < 3 || n > 4)
 		return false;
 	for (size_t i = 0; i < n; i++)
@@ -521,7 +519,7 @@ read_rel(tcop_event *ev, struct jread *r)
 			return unwind(r, d0, TCOP_EREL);
 		if (!jr_string(r, code, sizeof code, &n))
 			return TCOP_EJSON;
-		if (n >= sizeof code || !rel_code_ok(code) ||
+		if (n >= sizeof code || !tcop_rel_code_ok(code, strlen(code)) ||
 		    ev->nrel == TCOP_REL_MAX)
 			return unwind(r, d0, TCOP_EREL);
 		memcpy(ev->rel[ev->nrel++], code, n + 1);

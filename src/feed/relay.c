@@ -61,17 +61,6 @@ relay_filter_init(struct relay_filter *f)
 	f->max_cls = TCOP_CLS_NONE;
 }
 
-static bool
-code_ok(const char *s, size_t n)
-{
-	if (n < 3 || n > 4)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (s[i] < 'A' || s[i] > 'Z')
-			return false;
-	return true;
-}
-
 tcop_err
 relay_filter_rel(struct relay_filter *f, const char *list)
 {
@@ -81,7 +70,7 @@ relay_filter_rel(struct relay_filter *f, const char *list)
 		return TCOP_EREL;
 	for (;;) {
 		size_t n = strcspn(p, ",");
-		if (!code_ok(p, n) || f->nrel == TCOP_REL_MAX)
+		if (!tcop_rel_code_ok(p, n) || f->nrel == TCOP_REL_MAX)
 			return TCOP_EREL;
 		memcpy(f->rel[f->nrel], p, n);
 		f->rel[f->nrel++][n] = '\0';
