@@ -568,17 +568,19 @@ passes_list(struct app *a)
  * closed: a mark made over SECRET//REL TO USA, JPN goes where that
  * picture may go, and no further. Writes the marked copy of msg into buf
  * and returns its length; 0 (use msg as it is) if msg is marked already
- * or is not a tcop/1 message.
+ * (its own `cls`, as the decoder reads it into *scratch: a text that
+ * quotes "cls" is not a marking) or is not a tcop/1 message.
  */
 static size_t
 annot_marked(const struct banner *b, const char *msg, size_t len, char *buf,
-    size_t size)
+    size_t size, tcop_event *scratch)
 {
 	const char *brace = memchr(msg, '{', len);
 	size_t at, head, rest;
 
-	if (brace == NULL || memmem(msg, len, "\"cls\":", 6) != NULL ||
-	    len + 32 + 8 * TCOP_REL_MAX > size)
+	if (brace == NULL || len + 32 + 8 * TCOP_REL_MAX > size ||
+	    tcop_event_decode(msg, len, scratch) != TCOP_OK ||
+	    scratch->cls != TCOP_CLS_NONE)
 		return 0;
 	head = (size_t)(brace + 1 - msg);
 	rest = len - head;
@@ -604,7 +606,8 @@ static void
 annotate(struct app *a, const char *msg, size_t len, const char *what)
 {
 	char buf[4096];
-	size_t n = annot_marked(&a->v.shown, msg, len, buf, sizeof buf);
+	size_t n = annot_marked(&a->v.shown, msg, len, buf, sizeof buf,
+	    &a->ev);
 
 	if (n > 0)
 		annotate_raw(a, buf, n, what);
@@ -1274,7 +1277,8 @@ brief_run(struct app *a, tcop_ms now)
 		return;
 	/* Sent or not (the link is down: the status line says so), the
 	 * next one goes out at the keep-alive or on the next change. */
-	if ((n = annot_marked(&a->v.shown, msg, len, marked, sizeof marked)) > 0)
+	if ((n = annot_marked(&a->v.shown, msg, len, marked, sizeof marked,
+	    &a->ev)) > 0)
 		(void)annot_send(a->ann, marked, n);
 	else
 		(void)annot_send(a->ann, msg, len);
